@@ -1,0 +1,34 @@
+// Bundles the extension-host test suite (test/integration/*.ts) into out/test/integration/.
+// `vscode` is provided by the extension host; `mocha` is resolved from the repo's node_modules.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const integrationOutDir = join(root, 'out', 'test', 'integration');
+
+export async function buildIntegrationTests() {
+  const srcDir = join(root, 'test', 'integration');
+  const entryPoints = readdirSync(srcDir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => join(srcDir, f));
+  rmSync(integrationOutDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir: integrationOutDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return integrationOutDir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildIntegrationTests();
+  console.log(`built ${integrationOutDir}`);
+}
