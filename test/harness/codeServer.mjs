@@ -24,6 +24,8 @@ export function freePort() {
 /** Quiet, offline user settings: nothing pops up, nothing looks anything up outside. */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.auxiliaryBar.defaultVisibility': 'hidden',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

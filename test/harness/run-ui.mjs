@@ -1,0 +1,154 @@
+// UI check: drives the real VS Code workbench (code-server 1.139.1) in headless Chromium with
+// the extension loaded from this repo, and checks what a person would see: the Story Bank
+// activity-bar container, the question-coverage rows, a squiggle in a weak story and its entry
+// in the Problems panel. Saves a screenshot to .test-artifacts/ui/story-bank.png.
+// Prints "ui: N passed, N failed[, N skipped]"; exits non-zero on any failure or timeout.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureAll } from './setup.mjs';
+import { repoRoot } from './paths.mjs';
+import {
+  launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
+} from './codeServer.mjs';
+
+const TAG = 'ui';
+const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
+const STEP_TIMEOUT_MS = 60_000;
+const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const artifacts = join(repoRoot, '.test-artifacts', 'ui');
+const screenshotPath = join(artifacts, 'story-bank.png');
+
+// What the fixture workspace must show. Titles come from the built-in netflix-pm profile.
+const QUESTION_TITLES = [
+  'Judgment with incomplete data',
+  'Difficult feedback',
+  'Disagree, then commit',
+  'A failure you own',
+  'Leading without authority',
+];
+const WEAK_STORY = 'team-offsite.md';
+const SQUIGGLES = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint';
+
+async function checks(page, expect) {
+  await expect('the workbench loads', async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.locator('.part.activitybar, .activitybar').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  });
+
+  await expect('the Story Bank container is in the activity bar', async () => {
+    const item = page.locator('.activitybar .action-item a[aria-label^="Story Bank"], .activitybar .action-item .action-label[aria-label^="Story Bank"]').first();
+    await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await item.click();
+  });
+
+  await expect('the coverage tree lists the five question types', async () => {
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /question coverage/i }) }).first();
+    await view.waitFor({ timeout: STEP_TIMEOUT_MS });
+    for (const title of QUESTION_TITLES) {
+      await view.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    }
+    const status = async (title) => (await view.locator('.monaco-list-row', { hasText: title }).first()
+      .locator('.label-description').innerText()).trim();
+    const seen = [];
+    for (const title of QUESTION_TITLES) seen.push(`${title}: ${await status(title)}`);
+    log(TAG, `coverage rows: ${seen.join(' | ')}`);
+    const candor = await status('Difficult feedback');
+    const leadership = await status('Leading without authority');
+    if (!candor.startsWith('gap')) throw new Error(`expected "Difficult feedback" to show gap, saw: ${candor}`);
+    if (leadership.startsWith('covered')) throw new Error(`a weak draft story must not cover "Leading without authority": ${leadership}`);
+  });
+
+  await expect(`opening ${WEAK_STORY} shows a squiggle`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await input.fill(WEAK_STORY);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: WEAK_STORY }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: WEAK_STORY }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await page.locator(SQUIGGLES).first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+    log(TAG, `squiggles in the editor: ${await page.locator(SQUIGGLES).count()}`);
+  });
+
+  await expect('the Problems panel lists the story-bank findings', async () => {
+    await page.locator('.monaco-editor').first().click({ position: { x: 200, y: 10 } });
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel').first();
+    await panel.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const row = panel.locator('.monaco-list-row', { hasText: 'story-bank' }).first();
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const rows = await panel.locator('.monaco-list-row').allInnerTexts();
+    log(TAG, `problems rows: ${rows.map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+    if (!rows.some((r) => r.includes(WEAK_STORY))) throw new Error(`Problems panel does not name ${WEAK_STORY}`);
+  });
+
+  await expect('screenshot saved', async () => {
+    await page.waitForTimeout(500); // let the tree and the panel finish painting
+    await page.screenshot({ path: screenshotPath });
+    if (!existsSync(screenshotPath)) throw new Error('no screenshot written');
+    log(TAG, `screenshot: ${screenshotPath}`);
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  ensureAll();
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+  mkdirSync(artifacts, { recursive: true });
+
+  const temp = makeTempRoot('ui');
+  const results = { passed: 0, failed: 0, skipped: 0 };
+  let server, browser, stopped = false;
+  const expect = async (name, fn) => {
+    if (stopped) { results.skipped++; console.log(`  - ${name} (skipped)`); return; }
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.passed++;
+      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      results.failed++;
+      stopped = true; // later steps depend on this one
+      console.log(`  ✘ ${name}\n    ${String(err.message).split('\n').join('\n    ')}`);
+    }
+  };
+  try {
+    server = await startCodeServer(temp, { tag: TAG });
+    browser = await launchBrowser(temp);
+    const { page } = browser;
+    // The smoke-test driver hooks must exist before the workbench loads.
+    await page.exposeFunction('codeAutomationLog', () => {});
+    await page.exposeFunction('codeAutomationExit', () => {});
+    const url = workbenchUrl(server.baseUrl, server.port, workspace, { extensionDevelopmentPath: repoRoot });
+    log(TAG, `opening the workbench: ${url}`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await withTimeout(checks(page, expect), RUN_TIMEOUT_MS, 'UI check');
+    if (results.failed > 0) {
+      const failShot = join(artifacts, 'failure.png');
+      await page.screenshot({ path: failShot }).catch(() => {});
+      log(TAG, `failure screenshot: ${failShot}`);
+    }
+  } catch (err) {
+    results.failed++;
+    log(TAG, `error: ${err.stack || err.message}`);
+    if (browser) await browser.page.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => {});
+  } finally {
+    await browser?.close();
+    await server?.stop();
+  }
+  const ok = results.failed === 0 && results.passed > 0;
+  log(TAG, `finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (ok) removeTemp(temp);
+  else {
+    if (server) console.log(`--- code-server log (tail) ---\n${safeRead(server.logFile).split('\n').slice(-30).join('\n')}`);
+    log(TAG, `kept temp folder for inspection: ${temp.root}`);
+  }
+  console.log(`${TAG}: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log(`${TAG}: 0 passed, 1 failed`);
+  process.exit(1);
+});
