@@ -52,7 +52,7 @@ async function main() {
         } else if (output >= 0) {
           console.log(`  ${line.slice(output + OUTPUT_MARKER.length)}`);
         } else {
-          workbenchLog.push(`${type}: ${line}`);
+          if (!/Ignoring fetching additional builtin extensions/.test(line)) workbenchLog.push(`${type}: ${line}`);
           if (VERBOSE) console.log(`  [workbench ${type}] ${line}`);
         }
       }
@@ -86,7 +86,7 @@ async function main() {
   if (ok) {
     removeTemp(temp);
   } else {
-    if (!VERBOSE) console.log(`--- workbench log (tail) ---\n${workbenchLog.slice(-40).join('\n')}`);
+    if (!VERBOSE) console.log(`--- workbench log (tail) ---\n${workbenchLog.slice(-25).join('\n')}`);
     if (server) console.log(`--- code-server log (tail) ---\n${safeRead(server.logFile).split('\n').slice(-40).join('\n')}`);
     log(TAG, `kept temp folder for inspection: ${temp.root}`);
   }

@@ -2,7 +2,6 @@
 // Same shape as @vscode/test-electron expects: run() resolves when all tests pass.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import * as util from 'node:util';
 import Mocha from 'mocha';
 
 /** Marks lines that belong to the test run, so the harness can tell them from workbench logging. */
@@ -40,12 +39,9 @@ class TaggedSpecReporter extends Mocha.reporters.Base {
       failures.forEach(({ title, err }, i) => {
         out('');
         out(`${i + 1}) ${title}`);
-        const e = err as { message?: string; stack?: string; actual?: unknown; expected?: unknown; showDiff?: boolean };
-        out(e.stack ?? String(err));
-        if (e.showDiff !== false && ('actual' in e || 'expected' in e)) {
-          out(`  actual:   ${util.inspect(e.actual, { depth: 6 })}`);
-          out(`  expected: ${util.inspect(e.expected, { depth: 6 })}`);
-        }
+        // Node's AssertionError message already carries the actual/expected diff.
+        const e = err as { stack?: string; message?: string };
+        out(e.stack ?? e.message ?? String(err));
       });
     });
   }
