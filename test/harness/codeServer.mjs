@@ -190,3 +190,18 @@ export function withTimeout(promise, ms, what) {
     new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)} s`)), ms); }),
   ]);
 }
+
+/**
+ * Last line of defence: if the runner itself wedges (e.g. the browser stops answering),
+ * kill code-server's process group and exit non-zero instead of hanging CI.
+ */
+export function armWatchdog(server, tag, ms) {
+  const timer = setTimeout(() => {
+    console.log(`[${tag}] watchdog: no result after ${Math.round(ms / 1000)} s, killing code-server (pid ${server.pid})`);
+    try { process.kill(-server.pid, 'SIGKILL'); } catch {}
+    console.log(`${tag}: 0 passed, 1 failed`);
+    process.exit(1);
+  }, ms);
+  timer.unref();
+  return timer;
+}

@@ -9,7 +9,7 @@ import { ensureAll } from './setup.mjs';
 import { repoRoot } from './paths.mjs';
 import { buildIntegrationTests } from '../../scripts/build-tests.mjs';
 import {
-  launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
+  armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
 
 const TAG = 'integration';
@@ -39,6 +39,7 @@ async function main() {
   const workbenchLog = [];
   try {
     server = await startCodeServer(temp, { tag: TAG });
+    armWatchdog(server, TAG, RUN_TIMEOUT_MS + 2 * 60_000);
     browser = await launchBrowser(temp);
     const { page } = browser;
     const outcome = {};

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ensureAll } from './setup.mjs';
 import { repoRoot } from './paths.mjs';
 import {
-  launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
+  armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
 
 const TAG = 'ui';
@@ -114,6 +114,7 @@ async function main() {
   };
   try {
     server = await startCodeServer(temp, { tag: TAG });
+    armWatchdog(server, TAG, RUN_TIMEOUT_MS + 2 * 60_000);
     browser = await launchBrowser(temp);
     const { page } = browser;
     // The smoke-test driver hooks must exist before the workbench loads.

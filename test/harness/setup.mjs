@@ -19,7 +19,8 @@ function log(msg) { console.log(`[setup] ${msg}`); }
 
 function run(cmd, args, opts = {}) {
   log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  // Bounded, so a stuck install cannot eat the whole CI budget.
+  const r = spawnSync(cmd, args, { stdio: 'inherit', timeout: 20 * 60_000, killSignal: 'SIGKILL', ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with ${r.status ?? r.signal}`);
 }
 
@@ -79,7 +80,7 @@ function ensureCodeServer() {
     ...process.env,
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     npm_config_nodedir: nodePackageDir,
-    // npm 11 skips dependency install scripts unless allowed. code-server's postinstall runs
+    // npm 11 warns about (and with strict-allow-scripts, skips) dependency install scripts. code-server's postinstall runs
     // `npm install` inside lib/vscode, whose native modules (node-pty, spdlog, ...) must build,
     // so allow scripts for this one install into the cache (never for the project itself).
     npm_config_dangerously_allow_all_scripts: 'true',
