@@ -1,0 +1,42 @@
+// Bundles the extension and the CLI into one CommonJS file each; `vscode` stays external.
+import * as esbuild from 'esbuild';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const entries = {
+  extension: 'src/extension/extension.ts',
+  cli: 'src/cli/main.ts',
+};
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate() {
+  const outputs = Object.keys(entries).map((name) => `dist/${name}.js`);
+  if (!outputs.every(existsSync)) return false;
+  const oldestOutput = Math.min(...outputs.map((path) => statSync(path).mtimeMs));
+  return newestMtime('src') < oldestOutput;
+}
+
+if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
+
+const production = process.argv.includes('--production');
+await esbuild.build({
+  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, path]) => existsSync(path))),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  metafile: false,
+  logLevel: 'warning',
+});

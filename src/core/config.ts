@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { DEFAULT_PROFILE_ID, getProfile, type Profile } from './profiles';
+import { readYaml, spanOfPath } from './story/frontmatter';
+import { closestMatch } from './suggest';
+import { LineIndex } from './text';
+import type { Range, SeveritySetting } from './types';
+
+export const CONFIG_FILE_NAME = '.storybank.yaml';
+export const DEFAULT_WORDS_PER_MINUTE = 150;
+export const DEFAULT_MAX_SECONDS = 120;
+export const DEFAULT_STORIES_GLOB = '**/*.md';
+
+export interface RuleConfig {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  profile: Profile;
+  wordsPerMinute: number;
+  maxSeconds: number;
+  stories: string[];
+  rules: Record<string, RuleConfig>;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  profile: getProfile(DEFAULT_PROFILE_ID)!,
+  wordsPerMinute: DEFAULT_WORDS_PER_MINUTE,
+  maxSeconds: DEFAULT_MAX_SECONDS,
+  stories: [DEFAULT_STORIES_GLOB],
+  rules: {},
+};
+
+const SeveritySchema = z.enum(['off', 'hint', 'info', 'warning', 'error']);
+
+const RuleEntrySchema = z.union([
+  SeveritySchema,
+  z.looseObject({ severity: SeveritySchema.optional() }),
+]);
+
+export const ConfigFileSchema = z.strictObject({
+  profile: z.string().optional(),
+  wordsPerMinute: z.number().min(60, 'speaking pace below 60 words per minute is not realistic').max(300).optional(),
+  maxSeconds: z.number().int().positive().max(3600).optional(),
+  stories: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  rules: z.record(z.string(), RuleEntrySchema).optional(),
+});
+
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+export interface ConfigProblem {
+  message: string;
+  range: Range;
+}
+
+export interface ConfigOverrides {
+  profile?: string;
+  wordsPerMinute?: number;
+  maxSeconds?: number;
+  rules?: Record<string, RuleConfig>;
+}
+
+/**
+ * Reads a `.storybank.yaml` text. Problems come back with positions; the config still resolves from what
+ * was valid, so one typo never silences the whole bank.
+ */
+export function parseConfig(
+  text: string,
+  knownRuleIds: readonly string[],
+  base: ResolvedConfig = DEFAULT_CONFIG,
+): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const lines = new LineIndex(text);
+  const { document, data, problems: yamlProblems } = readYaml(text, 0);
+  const problems: ConfigProblem[] = yamlProblems.map((problem) => ({ message: problem.message, range: lines.rangeOf(problem.span) }));
+  const at = (path: readonly PropertyKey[], key = false) => {
+    const span = spanOfPath(document, path, 0, key) ?? spanOfPath(document, path.slice(0, 1), 0, true) ?? { start: 0, end: Math.min(text.length, 1) };
+    return lines.rangeOf(span);
+  };
+  if (!data) return { config: base, problems };
+  const parsed = ConfigFileSchema.safeParse(data);
+  let file: ConfigFile = {};
+  if (parsed.success) {
+    file = parsed.data;
+  } else {
+    for (const issue of parsed.error.issues) {
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      for (const key of keys) {
+        const path = key === undefined ? issue.path : [...issue.path, key];
+        const message = key === undefined ? issue.message : `unknown setting "${key}"`;
+        problems.push({ message: `${path.join('.') || 'configuration'}: ${message}`, range: at(path, key !== undefined) });
+      }
+    }
+    // Keep every top-level setting that is valid on its own.
+    for (const [key, schema] of Object.entries(ConfigFileSchema.shape)) {
+      const single = (schema as z.ZodType).safeParse((data as Record<string, unknown>)[key]);
+      if (single.success && single.data !== undefined) (file as Record<string, unknown>)[key] = single.data;
+    }
+  }
+  for (const ruleId of Object.keys(file.rules ?? {})) {
+    if (knownRuleIds.includes(ruleId)) continue;
+    const suggestion = closestMatch(ruleId, knownRuleIds);
+    problems.push({
+      message: `Unknown rule "${ruleId}"${suggestion ? `; did you mean "${suggestion}"?` : `. Known rules: ${knownRuleIds.join(', ')}.`}`,
+      range: at(['rules', ruleId], true),
+    });
+  }
+  let profile = base.profile;
+  if (file.profile !== undefined) {
+    const found = getProfile(file.profile);
+    if (found) profile = found;
+    else problems.push({ message: `Unknown profile "${file.profile}".`, range: at(['profile']) });
+  }
+  return { config: resolveConfig(base, { ...toOverrides(file), profile: undefined }, profile), problems };
+}
+
+function toOverrides(file: ConfigFile): ConfigOverrides {
+  const rules: Record<string, RuleConfig> = {};
+  for (const [id, entry] of Object.entries(file.rules ?? {})) {
+    if (typeof entry === 'string') rules[id] = { severity: entry };
+    else {
+      const { severity, ...options } = entry as { severity?: SeveritySetting } & Record<string, unknown>;
+      rules[id] = { severity, options };
+    }
+  }
+  return {
+    wordsPerMinute: file.wordsPerMinute,
+    maxSeconds: file.maxSeconds,
+    rules,
+    ...(file.stories ? { stories: Array.isArray(file.stories) ? file.stories : [file.stories] } : {}),
+  } as ConfigOverrides;
+}
+
+/** Layers overrides on a base: later layers win, rule by rule. */
+export function resolveConfig(base: ResolvedConfig, overrides: ConfigOverrides & { stories?: string[] }, profile?: Profile): ResolvedConfig {
+  const rules: Record<string, RuleConfig> = { ...base.rules };
+  for (const [id, entry] of Object.entries(overrides.rules ?? {})) {
+    rules[id] = {
+      severity: entry.severity ?? rules[id]?.severity,
+      options: { ...rules[id]?.options, ...entry.options },
+    };
+  }
+  return {
+    profile: profile ?? (overrides.profile ? getProfile(overrides.profile) ?? base.profile : base.profile),
+    wordsPerMinute: overrides.wordsPerMinute ?? base.wordsPerMinute,
+    maxSeconds: overrides.maxSeconds ?? base.maxSeconds,
+    stories: overrides.stories ?? base.stories,
+    rules,
+  };
+}

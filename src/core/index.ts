@@ -1,0 +1,10 @@
+export * from './types';
+export * from './text';
+export * from './profiles';
+export * from './config';
+export * from './coverage';
+export * from './lint';
+export { parseStory, type ParsedStory } from './story/parse';
+export { sectionKindOfHeading, SECTION_TITLES } from './story/sections';
+export { RULES, RULES_BY_ID } from './rules';
+export { FILTER_RULE_IDS, type FilterId, type Rule } from './rules/rule';

@@ -1,0 +1,179 @@
+import type { Profile } from './profiles';
+import { RULES, RULES_BY_ID } from './rules';
+import { FILTER_RULE_IDS, type FilterId, type Report, type Rule, type RuleContext } from './rules/rule';
+import { parseStory, type ParsedStory } from './story/parse';
+import { trimSpan } from './text';
+import type { Finding, SectionKind, Severity, SeveritySetting, Span } from './types';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+
+export const DOCS_BASE_URL = 'https://github.com/story-bank/story-bank/blob/main/src/core/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export interface StoryResult {
+  isStory: boolean;
+  title: string;
+  questions: string[];
+  words: number;
+  seconds: number;
+  filters: Record<FilterId, boolean>;
+  findings: Finding[];
+  story: ParsedStory;
+}
+
+export interface LintOptions {
+  config?: ResolvedConfig;
+  /** Rules to run instead of the registered ones (tests use this to run one rule alone). */
+  rules?: readonly Rule<any>[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function checkStoryText(text: string, options: LintOptions = {}): StoryResult {
+  return lintStory(parseStory(text), options);
+}
+
+export function lintStory(story: ParsedStory, options: LintOptions = {}): StoryResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const findings = story.isStory ? runRules(story, config, options.rules ?? RULES) : [];
+  const filters = Object.fromEntries(
+    FILTER_RULE_IDS.map((id) => [id, story.isStory && !story.skippedAnalysis && !findings.some((finding) => finding.ruleId === id)]),
+  ) as Record<FilterId, boolean>;
+  return {
+    isStory: story.isStory,
+    title: story.title ?? firstHeading(story) ?? '',
+    questions: story.questions.map((question) => question.id),
+    words: story.wordCount,
+    seconds: spokenSeconds(story.wordCount, config.wordsPerMinute),
+    filters,
+    findings,
+    story,
+  };
+}
+
+export function spokenSeconds(words: number, wordsPerMinute: number): number {
+  return Math.round((words / wordsPerMinute) * 60);
+}
+
+function firstHeading(story: ParsedStory): string | undefined {
+  return story.headings.find((heading) => !heading.kind)?.text.trim() || undefined;
+}
+
+function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Rule<any>[]): Finding[] {
+  const findings: Finding[] = [];
+  const sentencesByKind = new Map<SectionKind | undefined, ParsedStory['sentences']>();
+  for (const sentence of story.sentences) {
+    const list = sentencesByKind.get(sentence.section) ?? [];
+    list.push(sentence);
+    sentencesByKind.set(sentence.section, list);
+  }
+  for (const rule of rules) {
+    const ruleConfig = config.rules[rule.id];
+    const severity: SeveritySetting = ruleConfig?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off' || story.directives.file.has(rule.id) || story.directives.file.has('*')) continue;
+    const parsedOptions = rule.meta.options.safeParse(ruleConfig?.options ?? {});
+    const context: RuleContext<unknown> = {
+      story,
+      profile: config.profile,
+      settings: { wordsPerMinute: config.wordsPerMinute, maxSeconds: config.maxSeconds },
+      options: parsedOptions.success ? parsedOptions.data : rule.meta.options.parse({}),
+      sentencesIn: (...kinds) =>
+        kinds.length === 1
+          ? (sentencesByKind.get(kinds[0]) ?? [])
+          : story.sentences.filter((sentence) => sentence.section && kinds.includes(sentence.section)),
+      report: (report) => {
+        const finding = toFinding(story, rule, severity, report);
+        if (finding && !isDisabledOnLine(story, finding)) findings.push(finding);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      findings.push(internalError(story, rule, error));
+    }
+  }
+  return findings.sort(
+    (a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function toFinding(story: ParsedStory, rule: Rule<any>, severity: Severity, report: Report): Finding | undefined {
+  const template = rule.meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule "${rule.id}" reported unknown message id "${report.messageId}"`);
+  const span = validSpan(story.text, report.span);
+  if (!span) return undefined;
+  const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => String(report.data?.[name] ?? whole));
+  return {
+    ruleId: rule.id,
+    messageId: report.messageId,
+    severity,
+    message,
+    span,
+    range: story.lines.rangeOf(span),
+    docsUrl: docsUrl(rule.id),
+    fixes: report.fixes ?? [],
+  };
+}
+
+/**
+ * Clamps a reported span into the file and trims surrounding blanks. A zero-width span grows to cover the
+ * word or line it sits on, so every finding marks visible text; undefined only for a file with no visible text.
+ */
+export function validSpan(text: string, span: Span): Span | undefined {
+  const start = clamp(Math.min(span.start, span.end), 0, text.length);
+  const end = clamp(Math.max(span.start, span.end), 0, text.length);
+  const trimmed = trimSpan(text, { start, end });
+  if (trimmed) return trimmed;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd === -1) lineEnd = text.length;
+  return trimSpan(text, { start: lineStart, end: lineEnd }) ?? nearestVisible(text, start);
+}
+
+function nearestVisible(text: string, offset: number): Span | undefined {
+  for (let distance = 0; distance < text.length; distance++) {
+    for (const index of [offset + distance, offset - distance - 1]) {
+      if (index >= 0 && index < text.length && /\S/.test(text[index])) {
+        const end = index + (isHighSurrogate(text.charCodeAt(index)) ? 2 : 1);
+        return { start: index, end: Math.min(end, text.length) };
+      }
+    }
+  }
+  return undefined;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Number.isFinite(value) ? Math.max(low, Math.min(high, Math.trunc(value))) : low;
+}
+
+function isDisabledOnLine(story: ParsedStory, finding: Finding): boolean {
+  const ids = story.directives.lines.get(finding.range.start.line);
+  return !!ids && (ids.has('*') || ids.has(finding.ruleId));
+}
+
+function internalError(story: ParsedStory, rule: Rule<any>, error: unknown): Finding {
+  const span = validSpan(story.text, story.frontmatter?.openerSpan ?? { start: 0, end: 1 }) ?? { start: 0, end: Math.min(1, story.text.length) };
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: rule.id,
+    messageId: 'internalError',
+    severity: 'warning',
+    message: `Story Bank could not finish the "${rule.id}" check on this story (${reason}). The other checks still ran. Please report this with the story attached.`,
+    span,
+    range: story.lines.rangeOf(span),
+    docsUrl: docsUrl(rule.id),
+    fixes: [],
+  };
+}
+
+export function ruleById(id: string): Rule<any> | undefined {
+  return RULES_BY_ID.get(id);
+}
+
+export type { Profile };

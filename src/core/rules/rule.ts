@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Profile } from '../profiles';
+import type { ParsedStory } from '../story/parse';
+import type { Fix, SectionKind, Sentence, Severity, Span } from '../types';
+
+export interface StorySettings {
+  wordsPerMinute: number;
+  maxSeconds: number;
+}
+
+export interface Report {
+  /** A key of the rule's `meta.messages`; `{name}` placeholders are filled from `data`. */
+  messageId: string;
+  data?: Record<string, string | number>;
+  span: Span;
+  fixes?: Fix[];
+}
+
+export interface RuleContext<Options = unknown> {
+  readonly story: ParsedStory;
+  readonly profile: Profile;
+  readonly settings: StorySettings;
+  readonly options: Options;
+  /** Sentences in the given sections, in file order. */
+  sentencesIn(...kinds: SectionKind[]): Sentence[];
+  report(report: Report): void;
+}
+
+export interface RuleMeta<Options> {
+  /** One line: what the rule checks. */
+  description: string;
+  defaultSeverity: Severity;
+  messages: Record<string, string>;
+  /** Validates and defaults the rule's options (everything but `severity` in its configuration). */
+  options: z.ZodType<Options>;
+  /** A short weak example and its stronger version, for the docs table. */
+  examples: { bad: string; good: string };
+}
+
+export interface Rule<Options = unknown> {
+  id: string;
+  meta: RuleMeta<Options>;
+  check(context: RuleContext<Options>): void;
+}
+
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export const FILTER_RULE_IDS = ['tradeoff', 'role', 'result'] as const;
+export type FilterId = (typeof FILTER_RULE_IDS)[number];

@@ -1,0 +1,219 @@
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Span } from '../types';
+
+export interface FrontmatterProblem {
+  kind: 'syntax' | 'refused-language' | 'unterminated' | 'too-complex';
+  message: string;
+  span: Span;
+}
+
+export interface Frontmatter {
+  /** The whole block, from the opening `---` to the end of the closing delimiter line. */
+  span: Span;
+  /** The first line, `---` plus any language name. */
+  openerSpan: Span;
+  language: string;
+  /** The raw YAML text between the delimiters. */
+  contentSpan: Span;
+  document: Document | undefined;
+  /** Plain data; undefined when the block could not be read safely. */
+  data: Record<string, unknown> | undefined;
+  problems: FrontmatterProblem[];
+}
+
+/** Beyond this many alias expansions, a YAML document is treated as an attack, not as data. */
+const MAX_ALIAS_COUNT = 100;
+
+class RefusedLanguage extends Error {}
+
+const refuse = () => {
+  throw new RefusedLanguage();
+};
+
+/** gray-matter evaluates `---js` blocks with `eval`; every engine but YAML is replaced by a refusal. */
+const SAFE_ENGINES = {
+  yaml: () => ({}),
+  yml: () => ({}),
+  javascript: refuse,
+  js: refuse,
+  json: refuse,
+  coffee: refuse,
+  coffeescript: refuse,
+  cson: refuse,
+  toml: refuse,
+};
+
+interface GrayMatterFile {
+  content: string;
+  matter: string;
+  language: string;
+}
+
+/**
+ * Splits off and reads the frontmatter block at the start of `text`, if there is one.
+ * The caller normalises lone CRs to LF first (same length, so offsets hold): gray-matter only knows LF.
+ */
+export function readFrontmatter(text: string): Frontmatter | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom) || text.charAt(bom + 3) === '-') return undefined;
+
+  const openerEnd = lineEndAt(text, bom);
+  const openerSpan = { start: bom, end: openerEnd };
+  const language = text.slice(bom + 3, openerEnd).trim().toLowerCase() || 'yaml';
+  let file: GrayMatterFile | undefined;
+  try {
+    file = matter(text, { engines: SAFE_ENGINES, excerpt: false } as never) as unknown as GrayMatterFile;
+  } catch (error) {
+    if (!(error instanceof RefusedLanguage) && !/engine ".*" is not registered/.test(String(error))) throw error;
+  }
+  // gray-matter keeps the text between the opener line and the closing `---`, and the rest after that line.
+  const contentStart = openerEnd;
+  const contentEnd = file ? contentStart + file.matter.length : text.length;
+  const closed = contentEnd < text.length;
+  const blockEnd = file ? text.length - file.content.length : text.length;
+  const span = { start: bom, end: Math.max(openerEnd, trimLineBreakEnd(text, blockEnd)) };
+  const contentSpan = { start: contentStart, end: Math.max(contentStart, contentEnd) };
+
+  if (!file || (language !== 'yaml' && language !== 'yml')) {
+    return {
+      span: file ? span : { start: bom, end: text.length },
+      openerSpan,
+      language,
+      contentSpan,
+      document: undefined,
+      data: undefined,
+      problems: [
+        {
+          kind: 'refused-language',
+          message: `Frontmatter written in "${language}" is refused: Story Bank reads only YAML and never runs code from a story. Make the first line a plain "---" and write the fields as YAML.`,
+          span: openerSpan,
+        },
+      ],
+    };
+  }
+
+  const problems: FrontmatterProblem[] = [];
+  if (!closed) {
+    problems.push({
+      kind: 'unterminated',
+      message: 'The frontmatter is never closed. Add a line with only "---" after the last field.',
+      span: openerSpan,
+    });
+  }
+  const { document, data, problems: yamlProblems } = readYaml(text.slice(contentSpan.start, contentSpan.end), contentStart);
+  problems.push(...yamlProblems);
+  return { span, openerSpan, language, contentSpan, document, data, problems };
+}
+
+/** Parses YAML with positions shifted by `offset`; refuses alias bombs instead of expanding them. */
+export function readYaml(
+  raw: string,
+  offset: number,
+): { document: Document | undefined; data: Record<string, unknown> | undefined; problems: FrontmatterProblem[] } {
+  const problems: FrontmatterProblem[] = [];
+  const document = parseDocument(raw, {
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    customTags: [],
+    maxAliasCount: MAX_ALIAS_COUNT,
+  } as never);
+  for (const error of document.errors) {
+    problems.push({
+      kind: 'syntax',
+      message: `The frontmatter is not valid YAML: ${firstLine(error.message)}.`,
+      span: shift(error.code === 'MISSING_CHAR' ? openingOfUnclosed(raw, error.pos[0]) : error.pos, offset, raw.length),
+    });
+  }
+  for (const warning of document.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      problems.push({
+        kind: 'syntax',
+        message: `Unknown YAML tag, read as plain text: ${firstLine(warning.message)}`,
+        span: shift(warning.pos, offset, raw.length),
+      });
+    }
+  }
+  if (document.errors.length > 0) return { document, data: undefined, problems };
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    problems.push({
+      kind: 'too-complex',
+      message: `The frontmatter expands too far to read safely (${firstLine(String((error as Error).message ?? error))}). Remove the repeated aliases.`,
+      span: shift([0, Math.max(1, raw.trimEnd().length)], offset, raw.length),
+    });
+    return { document, data: undefined, problems };
+  }
+  if (data === null || data === undefined) return { document, data: {}, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({
+      kind: 'syntax',
+      message: 'The frontmatter must be a set of "key: value" fields.',
+      span: shift([0, Math.max(1, raw.trimEnd().length)], offset, raw.length),
+    });
+    return { document, data: undefined, problems };
+  }
+  return { document, data: data as Record<string, unknown>, problems };
+}
+
+/** The span of the value (or, with `key: true`, the key) at `path` inside a YAML document. */
+export function spanOfPath(document: Document | undefined, path: readonly PropertyKey[], offset: number, key = false): Span | undefined {
+  let node: unknown = document?.contents;
+  let keyNode: unknown;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return undefined;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      keyNode = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const target = (key && keyNode) || node || keyNode;
+  const range = (target as YamlNode | undefined)?.range;
+  if (!range) return undefined;
+  return { start: range[0] + offset, end: range[1] + offset };
+}
+
+/** Moves an offset that sits just after a line break back before it. */
+function trimLineBreakEnd(text: string, offset: number): number {
+  let end = offset;
+  if (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** Offset of the line break ending the line that contains `offset` (or the end of the text). */
+function lineEndAt(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return text.length;
+}
+
+/** yaml reports a missing closing quote or bracket at the end of input; point at the opening line instead. */
+function openingOfUnclosed(raw: string, at: number): [number, number] {
+  const opener = Math.max(raw.lastIndexOf('"', at - 1), raw.lastIndexOf("'", at - 1), raw.lastIndexOf('[', at - 1), raw.lastIndexOf('{', at - 1));
+  if (opener < 0) return [at, at + 1];
+  const lineEnd = raw.slice(opener).search(/[\r\n]/);
+  return [opener, lineEnd < 0 ? raw.length : opener + lineEnd];
+}
+
+function shift(pos: [number, number] | undefined, offset: number, length: number): Span {
+  const start = Math.min(pos?.[0] ?? 0, Math.max(0, length - 1));
+  const end = Math.max(start + 1, Math.min(pos?.[1] ?? start + 1, length));
+  return { start: start + offset, end: end + offset };
+}
+
+function firstLine(message: string): string {
+  return message.split(/\r?\n/)[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,325 @@
+import type { Html, Root as MdRoot, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { toNlcst } from 'mdast-util-to-nlcst';
+import type { Paragraph as NlParagraph, Root as NlRoot, Sentence as NlSentence } from 'nlcst';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import { ParseEnglish } from 'parse-english';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { LineIndex, countWords, trimSpan } from '../text';
+import type { Section, SectionKind, Sentence, Span, Word } from '../types';
+import { readFrontmatter, spanOfPath, type Frontmatter } from './frontmatter';
+import { StoryMetaSchema, type StoryMeta } from './schema';
+import { sectionKindOfHeading } from './sections';
+
+/** Beyond this size a file is not a spoken story; its prose is not analysed. */
+export const MAX_ANALYZED_CHARS = 256 * 1024;
+/** Container markers (`>`, `-`, `1.`) on one line beyond which Markdown parsing turns quadratic. */
+export const MAX_NESTING = 64;
+
+export interface MetaIssue {
+  message: string;
+  span: Span;
+  /** The frontmatter key the issue is about, when there is one. */
+  path: readonly PropertyKey[];
+}
+
+export interface QuestionRef {
+  id: string;
+  span: Span;
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  span: Span;
+  kind: SectionKind | undefined;
+}
+
+export interface DisableDirectives {
+  /** Rule ids disabled for the whole file; `'*'` disables all. */
+  file: Set<string>;
+  /** 0-based line -> rule ids disabled on that line. */
+  lines: Map<number, Set<string>>;
+}
+
+export interface ParsedStory {
+  /** The file text with lone CRs turned into LFs: same length, so offsets match the original. */
+  text: string;
+  lines: LineIndex;
+  frontmatter: Frontmatter | undefined;
+  /** The validated frontmatter, or undefined when it has schema problems. */
+  meta: StoryMeta | undefined;
+  metaIssues: MetaIssue[];
+  /** Title as written, even when the rest of the frontmatter is invalid. */
+  title: string | undefined;
+  questions: QuestionRef[];
+  /** True when the file declares (or seems to declare) `questions`: only such files are stories. */
+  isStory: boolean;
+  bodySpan: Span;
+  tree: MdRoot | undefined;
+  /** Why the body was not analysed (too large, too deeply nested); undefined when it was. */
+  skippedAnalysis: { reason: string; span: Span } | undefined;
+  headings: Heading[];
+  /** Sections in file order; inferred from sentence position when the story has no section headings. */
+  sections: Section[];
+  hasSectionHeadings: boolean;
+  sentences: Sentence[];
+  wordCount: number;
+  directives: DisableDirectives;
+}
+
+const markdownParser = unified().use(remarkParse);
+
+export function parseStory(input: string): ParsedStory {
+  const text = input.replace(/\r(?!\n)/g, '\n');
+  const lines = new LineIndex(text);
+  const frontmatter = readFrontmatter(text);
+  const bodyStart = frontmatter ? Math.min(text.length, frontmatter.span.end) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bodySpan = { start: bodyStart, end: text.length };
+  const { meta, metaIssues, title, questions } = readMeta(frontmatter);
+  const story: ParsedStory = {
+    text,
+    lines,
+    frontmatter,
+    meta,
+    metaIssues,
+    title,
+    questions,
+    isStory: declaresQuestions(frontmatter, text),
+    bodySpan,
+    tree: undefined,
+    skippedAnalysis: undefined,
+    headings: [],
+    sections: [],
+    hasSectionHeadings: false,
+    sentences: [],
+    wordCount: 0,
+    directives: { file: new Set(), lines: new Map() },
+  };
+  if (!story.isStory) return story;
+
+  story.skippedAnalysis = reasonToSkip(text, bodySpan);
+  if (story.skippedAnalysis) return story;
+
+  // Blank the frontmatter (keeping line breaks) so remark sees the body at its real offsets.
+  const blanked = text.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + text.slice(bodyStart);
+  const tree = markdownParser.parse(blanked) as MdRoot;
+  story.tree = tree;
+  story.directives = readDirectives(tree, lines);
+  story.headings = collectHeadings(tree);
+  story.sentences = collectSentences(tree, blanked);
+  story.sections = assignSections(story);
+  story.hasSectionHeadings = story.sections.some((section) => section.headingSpan);
+  story.wordCount = story.sentences.reduce((sum, sentence) => sum + sentence.words.length, 0);
+  return story;
+}
+
+function readMeta(frontmatter: Frontmatter | undefined): Pick<ParsedStory, 'meta' | 'metaIssues' | 'title' | 'questions'> {
+  const data = frontmatter?.data;
+  if (!frontmatter || !data) return { meta: undefined, metaIssues: [], title: undefined, questions: [] };
+  const offset = frontmatter.contentSpan.start;
+  const title = typeof data.title === 'string' ? data.title.trim() || undefined : undefined;
+  const questions: QuestionRef[] = [];
+  if (Array.isArray(data.questions)) {
+    data.questions.forEach((id, index) => {
+      if (typeof id !== 'string') return;
+      const span = spanOfPath(frontmatter.document, ['questions', index], offset) ?? frontmatter.openerSpan;
+      questions.push({ id, span });
+    });
+  }
+  const parsed = StoryMetaSchema.safeParse(data);
+  if (parsed.success) return { meta: parsed.data, metaIssues: [], title, questions };
+  const metaIssues = parsed.error.issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const missing = issue.code === 'invalid_type' && readPath(data, path) === undefined;
+    const span =
+      (missing ? undefined : spanOfPath(frontmatter.document, path, offset)) ??
+      spanOfPath(frontmatter.document, path.slice(0, 1), offset, true) ??
+      frontmatter.openerSpan;
+    const key = path.length ? `"${path.join('.')}": ` : '';
+    return { message: `${key}${issue.message}`, span, path };
+  });
+  return { meta: undefined, metaIssues, title, questions };
+}
+
+function readPath(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function declaresQuestions(frontmatter: Frontmatter | undefined, text: string): boolean {
+  if (!frontmatter) return false;
+  if (frontmatter.data) return Object.prototype.hasOwnProperty.call(frontmatter.data, 'questions');
+  // Unreadable frontmatter is still a story when its raw text names the key, so that the problem gets shown.
+  const raw = text.slice(frontmatter.span.start, frontmatter.span.end);
+  return /(^|[\s{,])["']?questions["']?\s*[:=]/m.test(raw);
+}
+
+function reasonToSkip(text: string, body: Span): ParsedStory['skippedAnalysis'] {
+  const firstLine = trimSpan(text, { start: body.start, end: Math.min(text.length, body.start + 200) }) ?? {
+    start: Math.max(0, text.length - 1),
+    end: text.length,
+  };
+  const firstLineEnd = text.indexOf('\n', firstLine.start);
+  const span = { start: firstLine.start, end: firstLineEnd > firstLine.start ? trimSpan(text, { start: firstLine.start, end: firstLineEnd })?.end ?? firstLine.end : firstLine.end };
+  const size = body.end - body.start;
+  if (size > MAX_ANALYZED_CHARS) {
+    return {
+      reason: `This story is ${Math.round(size / 1024)} KB long; a two-minute answer is about 2 KB. Its prose was not analysed. Split it into separate stories or trim it.`,
+      span,
+    };
+  }
+  const nesting = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)){65,}/m.exec(text.slice(body.start));
+  if (nesting) {
+    const start = body.start + nesting.index;
+    return {
+      reason: `Lists or quotes here are nested more than ${MAX_NESTING} levels deep, which no spoken story needs. The prose was not analysed; flatten the nesting.`,
+      span: { start, end: Math.min(start + nesting[0].length, text.length) },
+    };
+  }
+  return undefined;
+}
+
+function readDirectives(tree: MdRoot, lines: LineIndex): DisableDirectives {
+  const directives: DisableDirectives = { file: new Set(), lines: new Map() };
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'html') readDirective(node, lines, directives);
+      if ('children' in node) visit(node.children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return directives;
+}
+
+function readDirective(node: Html, lines: LineIndex, directives: DisableDirectives): void {
+  const pattern = /<!--\s*storybank-disable(-next-line)?((?:\s+[a-z0-9-]+)*)\s*-->/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(node.value))) {
+    const ids = match[2].trim().split(/\s+/).filter(Boolean);
+    const targets = ids.length ? ids : ['*'];
+    if (match[1]) {
+      const commentEnd = (node.position?.start.offset ?? 0) + match.index + match[0].length;
+      const line = lines.positionAt(commentEnd).line + 1;
+      const set = directives.lines.get(line) ?? new Set<string>();
+      targets.forEach((id) => set.add(id));
+      directives.lines.set(line, set);
+    } else {
+      targets.forEach((id) => directives.file.add(id));
+    }
+  }
+}
+
+/** Top-level headings only: a heading inside a quote or a list does not open a section. */
+function collectHeadings(tree: MdRoot): Heading[] {
+  const headings: Heading[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'heading' || !node.position) continue;
+    const text = mdastToString(node);
+    headings.push({
+      depth: node.depth,
+      text,
+      span: { start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0 },
+      kind: sectionKindOfHeading(text),
+    });
+  }
+  return headings;
+}
+
+function collectSentences(tree: MdRoot, text: string): Sentence[] {
+  const file = new VFile({ value: text });
+  const nlcst = toNlcst(tree, file, ParseEnglish, { ignore: ['heading', 'code', 'html', 'table', 'definition'] }) as NlRoot;
+  const sentences: Sentence[] = [];
+  const visit = (node: NlRoot | NlParagraph) => {
+    for (const child of node.children) {
+      if (child.type === 'ParagraphNode') visit(child);
+      else if (child.type === 'SentenceNode') {
+        const sentence = toSentence(child);
+        if (sentence) sentences.push(sentence);
+      }
+    }
+  };
+  visit(nlcst);
+  return sentences;
+}
+
+function toSentence(node: NlSentence): Sentence | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  const words: Word[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'WordNode') continue;
+    const wordStart = child.position?.start.offset;
+    const wordEnd = child.position?.end.offset;
+    const wordText = nlcstToString(child);
+    if (wordStart === undefined || wordEnd === undefined || countWords(wordText) === 0) continue;
+    words.push({ text: wordText, span: { start: wordStart, end: wordEnd } });
+  }
+  if (words.length === 0) return undefined;
+  return { text: nlcstToString(node), span: { start, end }, words, section: undefined };
+}
+
+/** Places each sentence in a section: by heading when the story has them, by position otherwise. */
+function assignSections(story: ParsedStory): Section[] {
+  const { text, headings, sentences } = story;
+  const sectionHeadings = headings.filter((heading) => heading.kind);
+  const sections: Section[] = [];
+  if (sectionHeadings.length > 0) {
+    sectionHeadings.forEach((heading, index) => {
+      const next = sectionHeadings[index + 1];
+      const bodySpanOfSection = { start: heading.span.end, end: next ? next.span.start : text.length };
+      const inside = sentences.filter((s) => s.span.start >= bodySpanOfSection.start && s.span.start < bodySpanOfSection.end);
+      inside.forEach((sentence) => (sentence.section = heading.kind));
+      sections.push(makeSection(heading.kind!, heading.text.trim(), heading.span, bodySpanOfSection, inside));
+    });
+    return sections;
+  }
+  if (sentences.length === 0) return sections;
+  const kinds = inferKinds(sentences, text);
+  sentences.forEach((sentence, index) => (sentence.section = kinds[index]));
+  for (const kind of ['context', 'action', 'result'] as const) {
+    const inside = sentences.filter((sentence) => sentence.section === kind);
+    if (inside.length === 0) continue;
+    const span = { start: inside[0].span.start, end: inside[inside.length - 1].span.end };
+    sections.push(makeSection(kind, kind, undefined, span, inside));
+  }
+  return sections;
+}
+
+/**
+ * Without headings: with three or more paragraphs the first sets the context and the last gives the result;
+ * otherwise the first fifth of the sentences is context and the last third is the result.
+ */
+function inferKinds(sentences: Sentence[], text: string): SectionKind[] {
+  const paragraphOf = sentences.map((sentence, index) =>
+    index === 0 ? 0 : /\n[ \t]*\n/.test(text.slice(sentences[index - 1].span.end, sentence.span.start)) ? 1 : 0,
+  );
+  let paragraph = 0;
+  const paragraphIndex = paragraphOf.map((boundary) => (paragraph += boundary));
+  const paragraphs = paragraph + 1;
+  if (paragraphs >= 3) {
+    return paragraphIndex.map((index) => (index === 0 ? 'context' : index === paragraphs - 1 ? 'result' : 'action'));
+  }
+  const n = sentences.length;
+  const contextCount = n >= 3 ? Math.max(1, Math.floor(n / 5)) : 0;
+  const resultCount = Math.max(1, Math.ceil(n / 3));
+  return sentences.map((_, index) => (index < contextCount ? 'context' : index >= n - resultCount ? 'result' : 'action'));
+}
+
+function makeSection(kind: SectionKind, title: string, headingSpan: Span | undefined, bodySpan: Span, sentences: Sentence[]): Section {
+  return {
+    kind,
+    title,
+    headingSpan,
+    bodySpan,
+    sentences,
+    wordCount: sentences.reduce((sum, sentence) => sum + sentence.words.length, 0),
+  };
+}
