@@ -124,7 +124,7 @@ export function readYaml(
     problems.push({
       kind: 'syntax',
       message: `The frontmatter is not valid YAML: ${firstLine(error.message)}.`,
-      span: shift(error.code === 'MISSING_CHAR' ? openingOfUnclosed(raw, error.pos[0]) : error.pos, offset, raw.length),
+      span: shift(error.code === 'MISSING_CHAR' ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
     });
   }
   for (const warning of document.warnings) {
@@ -201,8 +201,10 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 /** yaml reports a missing closing quote or bracket at the end of input; point at the opening line instead. */
-function openingOfUnclosed(raw: string, at: number): [number, number] {
-  const opener = Math.max(raw.lastIndexOf('"', at - 1), raw.lastIndexOf("'", at - 1), raw.lastIndexOf('[', at - 1), raw.lastIndexOf('{', at - 1));
+function openingOfUnclosed(raw: string, at: number, message: string): [number, number] {
+  const quote = /closing (["'])quote/.exec(message)?.[1];
+  const openers = quote ? [quote] : ['[', '{'];
+  const opener = Math.max(...openers.map((char) => raw.lastIndexOf(char, at - 1)));
   if (opener < 0) return [at, at + 1];
   const lineEnd = raw.slice(opener).search(/[\r\n]/);
   return [opener, lineEnd < 0 ? raw.length : opener + lineEnd];
