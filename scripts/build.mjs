@@ -27,8 +27,11 @@ function upToDate() {
 if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
 
 const production = process.argv.includes('--production');
-await esbuild.build({
-  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, path]) => existsSync(path))),
+const builds = Object.entries(entries)
+  .filter(([, path]) => existsSync(path))
+  .map(([name, path]) => esbuild.build({
+  entryPoints: { [name]: path },
+  banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -39,4 +42,5 @@ await esbuild.build({
   sourcemap: !production,
   metafile: false,
   logLevel: 'warning',
-});
+}));
+await Promise.all(builds);

@@ -10,7 +10,7 @@ export const frontmatter = defineRule({
     messages: {
       problem: '{message}',
       schema: 'Unexpected frontmatter value: {message}.',
-      unknownQuestion: 'Unexpected question id "{id}", expected one of the {profile} ids{suggestion}.',
+      unknownQuestion: 'Unexpected question id "{id}", expected one of the {profile} ids: {suggestion}',
     },
     options: z.object({}),
     examples: {
@@ -36,7 +36,7 @@ export const frontmatter = defineRule({
         data: {
           id: question.id,
           profile: profile.id,
-          suggestion: suggestion ? `; did you mean "${suggestion}"?` : ` (${known.join(', ')})`,
+          suggestion: suggestion ? `did you mean "${suggestion}"?` : `${known.join(', ')}.`,
         },
         span: question.span,
         fixes: suggestion ? [{ title: `Replace with "${suggestion}"`, edits: [{ span: question.span, newText: suggestion }] }] : [],

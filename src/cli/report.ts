@@ -1,0 +1,127 @@
+import {
+  FILTER_RULE_IDS,
+  computeCoverage,
+  type CoverageEntry,
+  type Finding,
+  type IndexedStory,
+  type ResolvedConfig,
+} from '../core';
+
+export interface BankError {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface BankReport {
+  config: ResolvedConfig;
+  stories: IndexedStory[];
+  coverage: CoverageEntry[];
+  errors: BankError[];
+}
+
+export function buildReport(config: ResolvedConfig, stories: IndexedStory[], errors: BankError[]): BankReport {
+  return { config, stories, coverage: computeCoverage(config.profile, stories), errors };
+}
+
+/** The stable `--format json` shape (version 1). Add fields; never change one. */
+export function toJson(report: BankReport) {
+  return {
+    version: 1,
+    profile: report.config.profile.id,
+    stories: report.stories.map(({ path, result }) => ({
+      path,
+      title: result.title,
+      questions: result.questions,
+      words: result.words,
+      seconds: result.seconds,
+      filters: Object.fromEntries(FILTER_RULE_IDS.map((id) => [id, result.filters[id]])),
+      findings: result.findings.map(findingToJson),
+    })),
+    coverage: report.coverage.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      status: entry.status,
+      stories: entry.stories,
+      ready: entry.ready,
+    })),
+    errors: report.errors,
+  };
+}
+
+function findingToJson(finding: Finding) {
+  return {
+    rule: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+  };
+}
+
+export function hasErrors(report: BankReport): boolean {
+  return report.errors.length > 0 || report.stories.some(({ result }) => result.findings.some((finding) => finding.severity === 'error'));
+}
+
+interface Palette {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const ansi = (code: number, reset: number) => (text: string) => `\u001b[${code}m${text}\u001b[${reset}m`;
+export const COLORS: Palette = { red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+export const NO_COLORS: Palette = { red: String, yellow: String, blue: String, green: String, dim: String, bold: String };
+
+/** `path:line:col severity message [rule]`, grouped by file, then the coverage table. */
+export function toText(report: BankReport, palette: Palette): string {
+  const out: string[] = [];
+  const severityLabel = { error: palette.red('error'), warning: palette.yellow('warning'), info: palette.blue('info'), hint: palette.dim('hint') };
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const { path, result } of report.stories) {
+    if (result.findings.length === 0) continue;
+    out.push(palette.bold(path));
+    for (const finding of result.findings) {
+      counts[finding.severity]++;
+      const where = `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      out.push(`  ${where} ${severityLabel[finding.severity]} ${finding.message} ${palette.dim(`[${finding.ruleId}]`)}`);
+    }
+    out.push('');
+  }
+  for (const error of report.errors) {
+    const where = error.line ? `${error.path}:${error.line}:${error.column ?? 1}` : error.path;
+    out.push(`${where} ${palette.red('error')} ${error.message}`);
+  }
+  if (report.errors.length) out.push('');
+
+  out.push(palette.bold(`Coverage (${report.config.profile.id})`));
+  const titleOf = new Map(report.stories.map(({ path, result }) => [path, result.title || path]));
+  const rows = report.coverage.map((entry) => [
+    entry.id,
+    entry.status,
+    `${entry.ready.length} ready`,
+    `${entry.stories.length} claimed`,
+    entry.stories.map((path) => (entry.ready.includes(path) ? '✓ ' : '· ') + titleOf.get(path)).join('; ') || '—',
+  ]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  const statusColor = { covered: palette.green, thin: palette.yellow, gap: palette.red };
+  for (const [index, row] of rows.entries()) {
+    const status = report.coverage[index].status;
+    out.push(
+      `  ${row[0].padEnd(widths[0])}  ${statusColor[status](row[1].padEnd(widths[1]))}  ${row[2].padStart(widths[2])}  ${row[3].padStart(widths[3])}  ${row[4]}`,
+    );
+  }
+  out.push('');
+  const storyCount = report.stories.length;
+  out.push(
+    `${storyCount} ${storyCount === 1 ? 'story' : 'stories'}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints` +
+      (report.errors.length ? `; ${report.errors.length} files could not be checked` : ''),
+  );
+  return out.join('\n') + '\n';
+}
