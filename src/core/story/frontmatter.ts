@@ -69,8 +69,10 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
   }
   // gray-matter keeps the text between the opener line and the closing `---`, and the rest after that line.
   const contentStart = openerEnd;
-  const contentEnd = file ? contentStart + file.matter.length : text.length;
+  let contentEnd = file ? contentStart + file.matter.length : text.length;
   const closed = contentEnd < text.length;
+  // gray-matter closes at "\n---", leaving the CR of a CRLF file at the end of the YAML text.
+  if (closed && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
   const blockEnd = file ? text.length - file.content.length : text.length;
   const span = { start: bom, end: Math.max(openerEnd, trimLineBreakEnd(text, blockEnd)) };
   const contentSpan = { start: contentStart, end: Math.max(contentStart, contentEnd) };
@@ -124,7 +126,7 @@ export function readYaml(
     problems.push({
       kind: 'syntax',
       message: `The frontmatter is not valid YAML: ${firstLine(error.message)}.`,
-      span: shift(error.code === 'MISSING_CHAR' ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
+      span: shift(error.code === 'MISSING_CHAR' || /end with an? [\]}]/.test(error.message) ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
     });
   }
   for (const warning of document.warnings) {

@@ -155,6 +155,8 @@ function readPath(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function declaresQuestions(frontmatter: Frontmatter | undefined, text: string): boolean {
   if (!frontmatter) return false;
+  // Refused languages count as stories so that the refusal is shown rather than the file silently ignored.
+  if (frontmatter.problems.some((problem) => problem.kind === 'refused-language')) return true;
   if (frontmatter.data) return Object.prototype.hasOwnProperty.call(frontmatter.data, 'questions');
   // Unreadable frontmatter is still a story when its raw text names the key, so that the problem gets shown.
   const raw = text.slice(frontmatter.span.start, frontmatter.span.end);
