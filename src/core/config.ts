@@ -40,8 +40,8 @@ const RuleEntrySchema = z.union([
 
 export const ConfigFileSchema = z.strictObject({
   profile: z.string().optional(),
-  wordsPerMinute: z.number().min(60, 'speaking pace below 60 words per minute is not realistic').max(300).optional(),
-  maxSeconds: z.number().int().positive().max(3600).optional(),
+  wordsPerMinute: z.number({ error: 'expected a speaking pace in words per minute, such as 150' }).min(60, 'speaking pace below 60 words per minute is not realistic').max(300).optional(),
+  maxSeconds: z.number({ error: 'expected the longest answer in seconds, such as 120' }).int().positive().max(3600).optional(),
   stories: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   rules: z.record(z.string(), RuleEntrySchema).optional(),
 });
