@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, ProfileSchema, RULES, checkStoryText, getProfile, parseConfig, resolveConfig } from '../../src/core';
+
+const ruleIds = RULES.map((rule) => rule.id);
+
+describe('configuration', () => {
+  it('an empty file resolves to the defaults', () => {
+    const { config, problems } = parseConfig('', ruleIds);
+    assert.deepEqual(problems, []);
+    assert.equal(config.profile.id, 'netflix-pm');
+    assert.equal(config.wordsPerMinute, 150);
+    assert.equal(config.maxSeconds, 120);
+  });
+
+  it('reads pace, limit, globs and rule settings', () => {
+    const { config, problems } = parseConfig(
+      'wordsPerMinute: 130\nmaxSeconds: 90\nstories: "stories/**/*.md"\nrules:\n  frontmatter: warning\n',
+      ruleIds,
+    );
+    assert.deepEqual(problems, []);
+    assert.equal(config.wordsPerMinute, 130);
+    assert.equal(config.maxSeconds, 90);
+    assert.deepEqual(config.stories, ['stories/**/*.md']);
+    assert.equal(config.rules.frontmatter.severity, 'warning');
+  });
+
+  it('keeps the valid settings when one is wrong, and points at the wrong one', () => {
+    const { config, problems } = parseConfig('maxSeconds: 90\nwordsPerMinute: lots\nbogus: 1\n', ruleIds);
+    assert.equal(config.maxSeconds, 90);
+    assert.equal(config.wordsPerMinute, 150);
+    assert.deepEqual(
+      problems.map((problem) => problem.range.start.line),
+      [1, 2],
+    );
+    assert.match(problems[1].message, /unknown setting "bogus"/);
+  });
+
+  it('reports broken YAML and an unknown profile with positions', () => {
+    assert.equal(parseConfig('rules: [unclosed\n', ruleIds).problems[0].range.start.line, 0);
+    const { problems } = parseConfig('profile: amazon\n', ruleIds);
+    assert.match(problems[0].message, /Unknown profile "amazon"/);
+    assert.deepEqual(problems[0].range.start, { line: 0, character: 9 });
+  });
+
+  it('a rule set to off reports nothing and a severity override applies', () => {
+    const text = '---\ntitle: T\nquestions: [judgement]\n---\nBody.\n';
+    const off = resolveConfig(DEFAULT_CONFIG, { rules: { frontmatter: { severity: 'off' } } });
+    assert.equal(checkStoryText(text, { config: off }).findings.filter((f) => f.ruleId === 'frontmatter').length, 0);
+    const info = resolveConfig(DEFAULT_CONFIG, { rules: { frontmatter: { severity: 'info' } } });
+    assert.equal(checkStoryText(text, { config: info }).findings.find((f) => f.ruleId === 'frontmatter')?.severity, 'info');
+  });
+
+  it('disable comments silence a rule for the file or the next line', () => {
+    const typo = '---\ntitle: T\nquestions: [judgement]\n---\n';
+    assert.equal(checkStoryText(typo + '<!-- storybank-disable frontmatter -->\n').findings.filter((f) => f.ruleId === 'frontmatter').length, 0);
+    assert.equal(checkStoryText(typo + '<!-- storybank-disable tradeoff -->\n').findings.filter((f) => f.ruleId === 'frontmatter').length, 1);
+  });
+
+  it('the built-in profile validates as data', () => {
+    const profile = getProfile('netflix-pm')!;
+    assert.ok(ProfileSchema.safeParse(profile).success);
+    assert.deepEqual(
+      profile.questions.map((question) => question.id),
+      ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'],
+    );
+    assert.equal(ProfileSchema.safeParse({ ...profile, questions: [] }).success, false);
+  });
+});
