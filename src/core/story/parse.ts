@@ -223,7 +223,7 @@ function collectHeadings(tree: MdRoot): Heading[] {
   const headings: Heading[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || !node.position) continue;
-    const text = mdastToString(node);
+    const text = mdastToString(node, { includeHtml: false });
     headings.push({
       depth: node.depth,
       text,
