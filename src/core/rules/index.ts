@@ -1,9 +1,10 @@
 import { frontmatter } from './frontmatter';
 import type { Rule } from './rule';
 import { structure } from './structure';
+import { slogans } from './slogans';
 import { timing } from './timing';
 
 /** Every rule, in the order its findings are explained in the docs. */
-export const RULES: readonly Rule<any>[] = [frontmatter, structure, timing];
+export const RULES: readonly Rule<any>[] = [frontmatter, structure, timing, slogans];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

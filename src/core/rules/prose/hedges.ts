@@ -1,0 +1,97 @@
+import type { Paragraph, Root, Sentence as NlSentence, SentenceContent } from 'nlcst';
+import retextIntensify from 'retext-intensify';
+import { VFile } from 'vfile';
+import type { Sentence, Span } from '../../types';
+
+/**
+ * retext-intensify flags several hundred fillers, hedges and weasel words, most of which are harmless in a spoken
+ * story ("decided", "found", "about 40%"). Only these weaken a claim about what happened.
+ */
+const CLAIM_HEDGES = new Set([
+  'maybe',
+  'perhaps',
+  'possibly',
+  'probably',
+  'somewhat',
+  'kind of',
+  'sort of',
+  'a bit',
+  'more or less',
+  'somehow',
+  'hopefully',
+  'arguably',
+  'presumably',
+  'supposedly',
+  'seem',
+  'seems',
+  'seemed',
+  'think',
+  'guess',
+  'believe',
+  'suppose',
+]);
+
+/** Opinion verbs only hedge in the first person present: "I think it helped", not "they think". */
+const OPINION_VERBS = new Set(['think', 'guess', 'believe', 'suppose']);
+const FIRST_PERSON = new Set(['i', 'we']);
+/** A hedge right after a modal describes a prediction ("users would probably churn"), which is fine. */
+const MODALS = new Set(['would', 'could', 'might', 'may', 'will', "wouldn't", "couldn't", "won't"]);
+
+const intensify = retextIntensify();
+
+export interface HedgeMatch {
+  span: Span;
+  phrase: string;
+  sentence: Sentence;
+}
+
+const point = (offset: number) => ({ line: 1, column: offset + 1, offset });
+
+function toNlSentence(sentence: Sentence, text: string): NlSentence {
+  const children: SentenceContent[] = [];
+  sentence.words.forEach((word, index) => {
+    if (index > 0) {
+      const previous = sentence.words[index - 1];
+      const gap = text.slice(previous.span.end, word.span.start);
+      const position = { start: point(previous.span.end), end: point(word.span.start) };
+      // Punctuation between words must stay, so that "really. Sort" is never read as one phrase.
+      children.push(/[^\s*_`~]/.test(gap) ? { type: 'PunctuationNode', value: gap.trim(), position } : { type: 'WhiteSpaceNode', value: ' ', position });
+    }
+    const position = { start: point(word.span.start), end: point(word.span.end) };
+    children.push({ type: 'WordNode', children: [{ type: 'TextNode', value: word.text, position }], position });
+  });
+  return { type: 'SentenceNode', children };
+}
+
+/** Claim-weakening hedges in the given sentences, found by retext-intensify and calibrated as described above. */
+export function findClaimHedges(sentences: readonly Sentence[], text: string): HedgeMatch[] {
+  if (sentences.length === 0) return [];
+  const wordAt = new Map<number, { sentence: Sentence; index: number }>();
+  const paragraphs: Paragraph[] = sentences.map((sentence) => {
+    sentence.words.forEach((word, index) => wordAt.set(word.span.start, { sentence, index }));
+    return { type: 'ParagraphNode', children: [toNlSentence(sentence, text)] };
+  });
+  const tree: Root = { type: 'RootNode', children: paragraphs };
+  const file = new VFile();
+  intensify(tree, file);
+  const matches: HedgeMatch[] = [];
+  for (const message of file.messages) {
+    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
+    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+    if (start === undefined || end === undefined) continue;
+    const phrase = String(message.actual ?? '').toLowerCase().replace(/\s+/g, ' ');
+    if (!CLAIM_HEDGES.has(phrase)) continue;
+    const at = wordAt.get(start);
+    if (!at) continue;
+    const before = at.sentence.words.slice(Math.max(0, at.index - 3), at.index).map((word) => word.text.toLowerCase().replace(/’/g, "'"));
+    if (before.some((word) => MODALS.has(word))) continue;
+    let span = { start, end };
+    if (OPINION_VERBS.has(phrase)) {
+      const subject = before[before.length - 1];
+      if (!subject || !FIRST_PERSON.has(subject)) continue;
+      span = { start: at.sentence.words[at.index - 1].span.start, end };
+    }
+    matches.push({ span, phrase: text.slice(span.start, span.end), sentence: at.sentence });
+  }
+  return matches.sort((a, b) => a.span.start - b.span.start);
+}
