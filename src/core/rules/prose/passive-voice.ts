@@ -1,0 +1,222 @@
+// Passive voice that hides who acted ("it was decided", "a decision was made to ...", "the roadmap got changed").
+// Irregular participles come from retext-passive, run on a small nlcst tree built from a sentence's words (no
+// re-parsing); regular "-ed" participles, which retext-passive's list leaves out, are matched here after the same
+// be-verb. Then the hits are calibrated to the ones that hide an actor.
+import type { Root as NlRoot, SentenceContent, Word as NlWord } from 'nlcst';
+import retextPassive from 'retext-passive';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Sentence, Span, Word } from '../../types';
+import { normalizeWord } from './first-person';
+
+export interface HiddenActorPassive {
+  /** From the be-verb to the participle: "was decided", "wasn't quickly approved", "got cancelled". */
+  span: Span;
+  /** The participle, lower case: "decided", "made". */
+  participle: string;
+  sentence: Sentence;
+}
+
+/** Forms of "be" (and "get", as in "got cancelled") mapped to the form retext-passive recognizes. */
+const BE_FORMS = new Map<string, string>([
+  ['am', 'am'], ['are', 'are'], ['is', 'is'], ['was', 'was'], ['were', 'were'], ['be', 'be'], ['been', 'been'], ['being', 'being'],
+  ["wasn't", 'was'], ["weren't", 'were'], ["isn't", 'is'], ["aren't", 'are'], ["i'm", 'am'], ["we're", 'are'],
+  ["they're", 'are'], ["you're", 'are'], ["it's", 'is'], ["that's", 'is'], ["this's", 'is'], ["what's", 'is'],
+  ["there's", 'is'], ["he's", 'is'], ["she's", 'is'], ["who's", 'is'],
+  ['got', 'was'], ['get', 'be'], ['gets', 'is'], ['getting', 'being'], ['gotten', 'been'],
+]);
+const FIRST_PERSON_BE = new Set(["i'm", "we're"]);
+const FIRST_PERSON = new Set(['i', 'we', "i've", "we've", "i'd", "we'd"]);
+/** Words that may stand between a subject and its be-verb: "I had been told", "we were not". */
+const AUXILIARIES = new Set(['had', 'has', 'have', 'would', 'will', 'could', 'should', 'might', 'must', 'also', 'then', 'just', 'already', 'never', 'not', 'all', 'both', 'initially', 'first']);
+/** Words skipped between the be-verb and the participle: "was quickly decided", "wasn't ever approved". */
+const BETWEEN = new Set(['not', 'never', 'also', 'just', 'already', 'then', 'finally', 'eventually', 'ultimately', 'ever', 'quietly', 'suddenly', 'later', 'simply', 'still', 'even', 'originally', 'initially']);
+const LY_NOT_ADVERBS = new Set(['only', 'early', 'likely', 'family', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'friendly', 'costly', 'apply', 'reply', 'supply', 'rely', 'ugly']);
+
+/**
+ * Participles that after "be" describe a state rather than an act someone did: "we were aligned", "the budget was
+ * limited", "the team was excited", "the launch was supposed to ...".
+ */
+const STATIVE = new Set([
+  'excited', 'interested', 'tired', 'surprised', 'pleased', 'worried', 'concerned', 'involved', 'convinced', 'frustrated',
+  'disappointed', 'motivated', 'determined', 'scared', 'supposed', 'used', 'based', 'located', 'married', 'qualified',
+  'experienced', 'skilled', 'committed', 'dedicated', 'thrilled', 'overwhelmed', 'stressed', 'engaged', 'aligned',
+  'confused', 'embarrassed', 'annoyed', 'amazed', 'relieved', 'satisfied', 'delighted', 'impressed', 'exhausted', 'bored',
+  'limited', 'needed', 'required', 'expected', 'focused', 'related', 'tied', 'aimed', 'designed', 'meant', 'born', 'gone',
+  'upset', 'stuck', 'bound', 'set', 'known', 'called', 'named', 'entitled', 'inclined', 'allowed', 'unsolved',
+  'blessed', 'skewed', 'biased', 'outdated', 'underpowered', 'understaffed', 'overloaded', 'unmatched', 'crowded',
+  'mixed', 'complicated', 'sized', 'shaped', 'priced', 'staffed', 'worth', 'fixed-price', 'unaligned', 'misaligned',
+  'closed', 'opened', 'finished', 'unblocked', 'blocked', 'ready', 'prepared', 'equipped', 'positioned', 'split',
+]);
+/** After "by", these start a time, amount or means, not the agent: "by Friday", "by 20%", "by the end of Q3". */
+const NOT_AGENT = new Set([
+  'end', 'then', 'now', 'far', 'default', 'hand', 'design', 'mistake', 'accident', 'half', 'a', 'an', 'the', 'tomorrow',
+  'tonight', 'noon', 'midnight', 'eod', 'eow', 'eoq', 'launch', 'q1', 'q2', 'q3', 'q4', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'ten', 'twenty', 'fifty', 'hundred', 'several', 'roughly', 'about', 'nearly', 'almost', 'over', 'more', 'less', 'week',
+  'month', 'quarter', 'year', 'day', 'itself', 'themselves',
+]);
+/** After "by the" / "by a", these still name a time or amount: "by the deadline", "by a third". */
+const NOT_AGENT_AFTER_ARTICLE = new Set([
+  'end', 'deadline', 'time', 'start', 'beginning', 'middle', 'close', 'next', 'following', 'week', 'day', 'month',
+  'quarter', 'year', 'weekend', 'launch', 'third', 'quarter', 'half', 'factor', 'margin', 'lot', 'mile', 'wide', 'book',
+  'way', 'same', 'numbers', 'dozen', 'hour',
+]);
+
+/** Irregular participles with a prefix, missing from retext-passive's list. */
+const EXTRA_PARTICIPLES = new Set(['rewritten', 'rebuilt', 'redone', 'rerun', 'remade', 'retaken', 'undone', 'overridden', 'outgrown', 'resold', 'resent', 'rethought', 'reset']);
+
+/** Particles kept with the participle in the marked phrase: "was rolled out", "got pushed back". */
+const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'through', 'aside', 'away']);
+
+/** Past tense to offer in the message for common irregular participles; regular ones are their own past tense. */
+const PAST_OF: Record<string, string> = {
+  made: 'made', taken: 'took', given: 'gave', chosen: 'chose', done: 'did', written: 'wrote', told: 'told', sent: 'sent',
+  shown: 'showed', seen: 'saw', held: 'held', built: 'built', cut: 'cut', put: 'put', brought: 'brought', found: 'found',
+  kept: 'kept', left: 'left', paid: 'paid', said: 'said', sold: 'sold', spent: 'spent', won: 'won', lost: 'lost',
+  shut: 'shut', run: 'ran', broken: 'broke', drawn: 'drew', driven: 'drove', forgotten: 'forgot', hidden: 'hid',
+  spoken: 'spoke', thrown: 'threw', withdrawn: 'withdrew', begun: 'began', let: 'let', led: 'led', heard: 'heard',
+  struck: 'struck', taught: 'taught', thought: 'thought', bought: 'bought', caught: 'caught', dealt: 'dealt', hit: 'hit',
+  set: 'set', upheld: 'upheld', withheld: 'withheld', overturned: 'overturned', sought: 'sought', rewritten: 'rewrote',
+};
+
+export function pastTenseOf(participle: string): string | undefined {
+  if (participle.endsWith('ed')) return participle;
+  return PAST_OF[participle];
+}
+
+interface Kept {
+  /** Index into the sentence's words. */
+  index: number;
+  value: string;
+  isBe: boolean;
+}
+
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+
+function makeProcessor(ignore: readonly string[]) {
+  return unified().use(retextPassive, { ignore }).freeze();
+}
+
+const defaultProcessor = makeProcessor([]);
+processors.set('', defaultProcessor);
+
+function processorFor(ignore: readonly string[]) {
+  const key = ignore.join('\u0000');
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = makeProcessor(ignore);
+    if (processors.size < 32) processors.set(key, processor);
+  }
+  return processor;
+}
+
+/**
+ * Passive phrases in the sentence whose actor is hidden. `ignore` lists participles never to report. With the file
+ * `text`, a hit whose words are not found at their offsets (positions drifted) is dropped rather than misplaced.
+ */
+export function hiddenActorPassives(sentence: Sentence, ignore: readonly string[] = [], text?: string): HiddenActorPassive[] {
+  const { words } = sentence;
+  const normalized = words.map((word) => normalizeWord(word.text));
+  if (!normalized.some((word) => BE_FORMS.has(word))) return [];
+
+  const kept: Kept[] = [];
+  let skipped = 0;
+  normalized.forEach((value, index) => {
+    const last = kept[kept.length - 1];
+    if (last?.isBe && skipped < 2 && isBetween(value)) {
+      skipped++;
+      return;
+    }
+    skipped = 0;
+    const be = BE_FORMS.get(value);
+    kept.push({ index, value: be ?? value, isBe: be !== undefined });
+  });
+
+  const participles = new Set<number>(); // positions in `kept`
+  // Irregular participles: retext-passive, on a tree of the kept words placed at their real offsets.
+  const file = new VFile();
+  processorFor(ignore).runSync(toNlcst(kept, words), file);
+  for (const message of file.messages) {
+    const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
+    const position = kept.findIndex((entry) => words[entry.index].span.start === offset);
+    if (position > 0) participles.add(position);
+  }
+  // Regular participles, which retext-passive's list does not have.
+  kept.forEach((entry, position) => {
+    const participle = /^[a-z-]{2,}ed$/.test(entry.value) || EXTRA_PARTICIPLES.has(entry.value);
+    if (position > 0 && kept[position - 1].isBe && participle && !ignore.includes(entry.value)) {
+      participles.add(position);
+    }
+  });
+
+  const found: HiddenActorPassive[] = [];
+  for (const position of [...participles].sort((a, b) => a - b)) {
+    const participle = kept[position];
+    const be = kept[position - 1];
+    if (participle.isBe || STATIVE.has(participle.value)) continue; // "it's been": a be-verb, not a participle
+    if (hasFirstPersonSubject(normalized, be.index)) continue;
+    if (namesAgent(normalized, participle.index)) continue;
+    if (text !== undefined && !(isAt(text, words[be.index]) && isAt(text, words[participle.index]))) continue;
+    const particle = PARTICLES.has(normalized[participle.index + 1] ?? '') ? participle.index + 1 : participle.index;
+    found.push({
+      span: { start: words[be.index].span.start, end: words[particle].span.end },
+      participle: participle.value,
+      sentence,
+    });
+  }
+  return found;
+}
+
+function isAt(text: string, word: Word): boolean {
+  return text.slice(word.span.start, word.span.end) === word.text;
+}
+
+function isBetween(word: string): boolean {
+  return BETWEEN.has(word) || (word.length > 4 && word.endsWith('ly') && !LY_NOT_ADVERBS.has(word));
+}
+
+function toNlcst(kept: readonly Kept[], words: readonly Word[]): NlRoot {
+  const children: SentenceContent[] = [];
+  kept.forEach((entry, position) => {
+    const span = words[entry.index].span;
+    if (position > 0) children.push({ type: 'WhiteSpaceNode', value: ' ' });
+    const word: NlWord = {
+      type: 'WordNode',
+      children: [{ type: 'TextNode', value: entry.value }],
+      position: {
+        start: { line: 1, column: span.start + 1, offset: span.start },
+        end: { line: 1, column: span.end + 1, offset: span.end },
+      },
+    };
+    children.push(word);
+  });
+  return { type: 'RootNode', children: [{ type: 'ParagraphNode', children: [{ type: 'SentenceNode', children }] }] };
+}
+
+/** "I was asked", "we had been told", "I'm told": what happened to the speaker, not an act they hide. */
+function hasFirstPersonSubject(words: readonly string[], beIndex: number): boolean {
+  if (FIRST_PERSON_BE.has(words[beIndex])) return true;
+  for (let index = beIndex - 1, steps = 0; index >= 0 && steps < 4; index--, steps++) {
+    const word = words[index];
+    if (FIRST_PERSON.has(word)) return true;
+    if (!AUXILIARIES.has(word) && !BE_FORMS.has(word)) return false;
+  }
+  return false;
+}
+
+/** "was approved by the VP" names who acted; "was cut by 20%" or "was shipped by Friday" does not. */
+function namesAgent(words: readonly string[], participleIndex: number): boolean {
+  for (let index = participleIndex + 1; index < words.length && index <= participleIndex + 5; index++) {
+    if (words[index] !== 'by') continue;
+    const next = words[index + 1];
+    if (next === undefined || /^\d/.test(next) || next.endsWith('ing')) return false;
+    if (next === 'the' || next === 'a' || next === 'an') {
+      const after = words[index + 2];
+      return after !== undefined && !NOT_AGENT_AFTER_ARTICLE.has(after) && !/^\d/.test(after);
+    }
+    return !NOT_AGENT.has(next);
+  }
+  return false;
+}

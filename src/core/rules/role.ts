@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Fix, Sentence, Span } from '../types';
+import { defineRule } from './rule';
+import { actionPart, actorActions, type ActorAction } from './prose/first-person';
+
+const EXAMPLE = 'I rewrote the pricing page and ran the A/B test myself.';
+
+/** The scaffold the quick fix inserts; "I" followed by no verb, so the check keeps failing until it is filled in. */
+const SCAFFOLD = 'I … [what you did yourself]';
+
+export const role = defineRule({
+  id: 'role',
+  meta: {
+    description: 'The action part says, in the first person, what you yourself did.',
+    defaultSeverity: 'warning',
+    messages: {
+      noAction: `No action of yours found in {where}; say what you did, in the first person, for example: "${EXAMPLE}"`,
+      weOnly:
+        'No action of yours found in {where}: "we" did {count} things and "I" did none. "We" is fine, but say which part was yours, for example: "We split the launch: I wrote the spec and ran the pricing test myself."',
+      teamOnly:
+        'No action of yours found in {where}: it says what {who} did, not what you did. Add your own part, for example: "My team built the importer; I chose which customers moved first and ran the rollout."',
+    },
+    options: z.object({
+      /** How many first-person actions the action part needs. */
+      minActions: z.number().int().min(1).default(1),
+      /** From how many "we" actions (with no "I" action) the message asks which part was yours. */
+      weThreshold: z.number().int().min(1).default(2),
+    }),
+    examples: {
+      bad: 'We aligned with sales, we rebuilt the onboarding flow and we shipped it in May.',
+      good: 'We rebuilt onboarding in May; I cut the signup form to three fields and ran the test against the old flow.',
+    },
+  },
+  check({ story, options, report }) {
+    if (!story.tree || story.skippedAnalysis || story.sentences.length === 0) return;
+    const part = actionPart(story);
+    const actions: ActorAction[] = part.sentences.flatMap(actorActions);
+    const own = actions.filter((action) => action.kind === 'I');
+    if (own.length >= options.minActions) return;
+
+    const we = actions.filter((action) => action.kind === 'we');
+    const team = actions.filter((action) => action.kind === 'team');
+    const heading = part.section?.headingSpan;
+    const firstSentence = part.sentences[0];
+    const firstSentenceSpan = firstSentence ? placedSpan(story.text, firstSentence) : undefined;
+    // Where to point: the Action heading when there is one (the whole section lacks the speaker); otherwise
+    // the first "we" (or team) subject, or the first sentence of the action part.
+    const placed = (action: ActorAction | undefined) =>
+      action && story.text.slice(action.head.span.start, action.head.span.end) === action.head.text ? action.subject : undefined;
+    const anchor = (subject: ActorAction | undefined) =>
+      heading ?? placed(subject) ?? firstSentenceSpan ?? story.headings.find((h) => h.kind)?.span;
+
+    let messageId: 'noAction' | 'weOnly' | 'teamOnly' = 'noAction';
+    let data: Record<string, string | number> = { where: part.where };
+    let span = anchor(undefined);
+    if (we.length >= options.weThreshold) {
+      messageId = 'weOnly';
+      data = { where: part.where, count: we.length };
+      span = anchor(we[0]);
+    } else if (team.length > 0 || we.length > 0) {
+      const first = team[0] ?? we[0];
+      messageId = team.length > 0 ? 'teamOnly' : 'noAction';
+      data = { where: part.where, who: `"${story.text.slice(first.subject.start, first.subject.end)}"` };
+      span = anchor(first);
+    }
+    if (!span) return;
+    report({ messageId, data, span, fixes: scaffoldFix(story.text, heading, firstSentenceSpan?.start) });
+  },
+});
+
+/**
+ * The sentence's span when its text really is there; positions can drift after character references such as
+ * "&amp;", and then the first word still found at its offset is marked instead, or nothing.
+ */
+function placedSpan(text: string, sentence: Sentence): Span | undefined {
+  if (text.slice(sentence.span.start, sentence.span.end) === sentence.text) return sentence.span;
+  const word = sentence.words.find((candidate) => text.slice(candidate.span.start, candidate.span.end) === candidate.text);
+  return word?.span;
+}
+
+function scaffoldFix(text: string, heading: { end: number } | undefined, firstSentenceStart: number | undefined): Fix[] {
+  if (heading) {
+    const eol = text.slice(heading.end, heading.end + 2) === '\r\n' ? '\r\n' : '\n';
+    return [{ title: 'Insert a first-person action', edits: [{ span: { start: heading.end, end: heading.end }, newText: `${eol}${eol}${SCAFFOLD}.` }] }];
+  }
+  if (firstSentenceStart === undefined) return [];
+  return [{ title: 'Insert a first-person action', edits: [{ span: { start: firstSentenceStart, end: firstSentenceStart }, newText: `${SCAFFOLD}. ` }] }];
+}
