@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { ParsedStory } from '../story/parse';
+import type { Sentence, Span, TextEdit } from '../types';
+import { plainSentence } from './prose/plain-sentence';
+import { findNumbers, isMeasurable, readResultCues } from './prose/result-cues';
+import { appendToBody, appendToSection, emptyStorySpan, lineBreakOf, sectionOf, wholeCharacters } from './prose/section-scaffold';
+import { defineRule } from './rule';
+
+const PLACEHOLDER = '[Metric] moved from [before] to [after] by [date].';
+const EXAMPLE = 'Trial-to-paid conversion rose from 4% to 6% within six weeks.';
+
+export const result = defineRule({
+  id: 'result',
+  meta: {
+    description:
+      'The result states a number, a before and after, a date met, or a concrete outcome someone could check.',
+    defaultSeverity: 'warning',
+    messages: {
+      missing:
+        'No result found; end the story with what measurably changed, for example: "{example}"',
+      vague:
+        'Unexpected vague result "{sentence}", expected a number, a before and after, or an outcome someone could check, for example: "{example}"',
+      numberElsewhere:
+        'No number in the result; "{number}" appears earlier in the story, but the figure that counts is the one after your action, for example: "{example}"',
+      unmeasured:
+        'No number, before and after, date met or concrete outcome found in the result; say what changed and by how much, for example: "{example}"',
+    },
+    options: z.object({
+      /** When true, only figures and before/after changes count; a shipped feature or a date met alone does not. */
+      requireNumber: z.boolean().default(false),
+    }),
+    examples: {
+      bad: 'It went well and stakeholders were pleased.',
+      good: 'Support tickets fell from 120 to 45 a week by the end of Q3.',
+    },
+  },
+  check({ story, options, sentencesIn, report }) {
+    if (story.skippedAnalysis) return;
+    const fixes = [{ title: 'Insert a metric placeholder', edits: [placeholderEdit(story)] }];
+    const results = sentencesIn('result');
+    if (results.length === 0) {
+      report({ messageId: 'missing', data: { example: EXAMPLE }, span: wholeCharacters(story.text, whereMissing(story)), fixes });
+      return;
+    }
+    let firstVague: Sentence | undefined;
+    for (const sentence of results) {
+      const cues = readResultCues(plainSentence(story, sentence));
+      if (isMeasurable(cues, options.requireNumber)) return;
+      if (cues.vague && !firstVague) firstVague = sentence;
+    }
+    if (firstVague) {
+      report({
+        messageId: 'vague',
+        data: { sentence: quoteOf(story, firstVague), example: EXAMPLE },
+        span: wholeCharacters(story.text, firstVague.span),
+        fixes,
+      });
+      return;
+    }
+    const elsewhere = numberBeforeResult(story);
+    report({
+      messageId: elsewhere ? 'numberElsewhere' : 'unmeasured',
+      data: { number: elsewhere ?? '', example: EXAMPLE },
+      span: wholeCharacters(story.text, results[0].span),
+      fixes,
+    });
+  },
+});
+
+/** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */
+function whereMissing(story: ParsedStory): Span {
+  const resultSection = sectionOf(story, 'result');
+  if (resultSection?.headingSpan) return resultSection.headingSpan;
+  const lastHeading = story.headings[story.headings.length - 1];
+  if (lastHeading) return lastHeading.span;
+  const lastSentence = story.sentences[story.sentences.length - 1];
+  if (lastSentence) return lastSentence.span;
+  return emptyStorySpan(story);
+}
+
+/** The first measuring figure in the context, task or action (or prose before the first section heading). */
+function numberBeforeResult(story: ParsedStory): string | undefined {
+  for (const sentence of story.sentences) {
+    if (sentence.section === 'result' || sentence.section === 'lesson') continue;
+    const plain = plainSentence(story, sentence);
+    const measure = findNumbers(plain).measure;
+    if (measure) return asWritten(story, sentence, measure);
+  }
+  return undefined;
+}
+
+function asWritten(story: ParsedStory, sentence: Sentence, lowercase: string): string {
+  const source = story.text.slice(sentence.span.start, sentence.span.end);
+  const index = source.toLowerCase().indexOf(lowercase);
+  return index >= 0 ? source.slice(index, index + lowercase.length) : lowercase;
+}
+
+function quoteOf(story: ParsedStory, sentence: Sentence): string {
+  const text = story.text.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+}
+
+/**
+ * At the end of the result section. Without one: a new Result section before the Lesson heading, or at the
+ * end of the story when there is no lesson either.
+ */
+function placeholderEdit(story: ParsedStory): TextEdit {
+  const resultSection = sectionOf(story, 'result');
+  if (resultSection) return appendToSection(story, resultSection, PLACEHOLDER);
+  const eol = lineBreakOf(story);
+  const sectionHeading = story.sections.find((section) => section.headingSpan);
+  if (!sectionHeading?.headingSpan) return appendToBody(story, PLACEHOLDER);
+  const marks = /^#{1,6}/.exec(story.text.slice(sectionHeading.headingSpan.start))?.[0] ?? '##';
+  const heading = `${marks} Result${eol}${eol}${PLACEHOLDER}`;
+  const lesson = sectionOf(story, 'lesson');
+  if (lesson?.headingSpan) {
+    const at = lesson.headingSpan.start;
+    return { span: { start: at, end: at }, newText: `${heading}${eol}${eol}` };
+  }
+  return appendToBody(story, heading);
+}

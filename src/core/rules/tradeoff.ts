@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { ParsedStory } from '../story/parse';
+import type { Section, Span, TextEdit } from '../types';
+import { plainSentence } from './prose/plain-sentence';
+import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
+import { compileExtraCues, hasTradeoffCue, namedOptions } from './prose/tradeoff-cues';
+import { defineRule } from './rule';
+
+const SCAFFOLD = 'I chose … over …, accepting ….';
+const EXAMPLE = 'I chose the smaller launch over a full rollout, accepting a later revenue read.';
+
+const extraCueCache = new Map<string, RegExp[]>();
+
+export const tradeoff = defineRule({
+  id: 'tradeoff',
+  meta: {
+    description: 'The story names a choice with a cost: what was chosen, and what was given up or risked for it.',
+    defaultSeverity: 'warning',
+    messages: {
+      missing:
+        'No choice with a cost found; name the option you took, the one you passed on, and the price, for example: "{example}"',
+    },
+    options: z.object({
+      /** Extra phrases that count as a tradeoff, e.g. ["bet the quarter on"]. */
+      cues: z.array(z.string()).default([]),
+    }),
+    examples: {
+      bad: 'I launched the new onboarding to all users.',
+      good: 'I chose a 10% pilot over a full rollout, accepting a slower revenue read.',
+    },
+  },
+  check({ story, options, report }) {
+    if (story.skippedAnalysis) return;
+    const key = options.cues.join('\u0000');
+    let extra = extraCueCache.get(key);
+    if (!extra) {
+      extra = compileExtraCues(options.cues);
+      if (extraCueCache.size > 32) extraCueCache.clear();
+      extraCueCache.set(key, extra);
+    }
+    let namedBoth = 0;
+    for (const sentence of story.sentences) {
+      const plain = plainSentence(story, sentence);
+      if (hasTradeoffCue(plain, { inResult: sentence.section === 'result', extra })) return;
+      namedBoth |= namedOptions(plain);
+    }
+    if (namedBoth === 3) return;
+    report({
+      messageId: 'missing',
+      data: { example: EXAMPLE },
+      span: wholeCharacters(story.text, whereToReport(story)),
+      fixes: [{ title: 'Insert a tradeoff sentence', edits: [scaffoldEdit(story)] }],
+    });
+  },
+});
+
+/** The Action heading; without one, the first action sentence; then the first sentence; then the first visible line. */
+function whereToReport(story: ParsedStory): Span {
+  const action = sectionOf(story, 'action');
+  if (action?.headingSpan) return action.headingSpan;
+  const firstAction = story.sentences.find((sentence) => sentence.section === 'action');
+  if (firstAction) return firstAction.span;
+  if (story.sentences[0]) return story.sentences[0].span;
+  return emptyStorySpan(story);
+}
+
+/** At the end of the action section; else of the section before the result; else of the last section or body. */
+function scaffoldEdit(story: ParsedStory): TextEdit {
+  const target = sectionOf(story, 'action') ?? sectionBeforeResult(story) ?? story.sections[story.sections.length - 1];
+  return target ? appendToSection(story, target, SCAFFOLD) : appendToBody(story, SCAFFOLD);
+}
+
+function sectionBeforeResult(story: ParsedStory): Section | undefined {
+  const resultIndex = story.sections.findIndex((section) => section.kind === 'result');
+  return resultIndex > 0 ? story.sections[resultIndex - 1] : undefined;
+}
