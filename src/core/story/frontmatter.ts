@@ -24,6 +24,8 @@ export interface Frontmatter {
 
 /** Beyond this many alias expansions, a YAML document is treated as an attack, not as data. */
 const MAX_ALIAS_COUNT = 100;
+/** A story's fields fit in well under a kilobyte; a block beyond this is not parsed (megabytes of YAML take seconds). */
+export const MAX_YAML_CHARS = 64 * 1024;
 
 class RefusedLanguage extends Error {}
 
@@ -114,6 +116,14 @@ export function readYaml(
   offset: number,
 ): { document: Document | undefined; data: Record<string, unknown> | undefined; problems: FrontmatterProblem[] } {
   const problems: FrontmatterProblem[] = [];
+  if (raw.length > MAX_YAML_CHARS) {
+    problems.push({
+      kind: 'too-complex',
+      message: `The frontmatter is ${Math.round(raw.length / 1024)} KB; a story's fields fit in well under 1 KB, so it was not read. Move long text into the story itself.`,
+      span: shift(firstVisibleLine(raw), offset, raw.length),
+    });
+    return { document: undefined, data: undefined, problems };
+  }
   const document = parseDocument(raw, {
     lineCounter: new LineCounter(),
     prettyErrors: false,
@@ -210,6 +220,13 @@ function openingOfUnclosed(raw: string, at: number, message: string): [number, n
   if (opener < 0) return [at, at + 1];
   const lineEnd = raw.slice(opener).search(/[\r\n]/);
   return [opener, lineEnd < 0 ? raw.length : opener + lineEnd];
+}
+
+/** The first line of `raw` with visible text, trimmed. */
+function firstVisibleLine(raw: string): [number, number] {
+  const match = /\S[^\r\n]*/.exec(raw.slice(0, 4096));
+  if (!match) return [0, 1];
+  return [match.index, match.index + match[0].trimEnd().length];
 }
 
 function shift(pos: [number, number] | undefined, offset: number, length: number): Span {
