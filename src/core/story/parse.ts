@@ -170,7 +170,8 @@ function reasonToSkip(text: string, body: Span): ParsedStory['skippedAnalysis'] 
   };
   const firstLineEnd = text.indexOf('\n', firstLine.start);
   const span = { start: firstLine.start, end: firstLineEnd > firstLine.start ? trimSpan(text, { start: firstLine.start, end: firstLineEnd })?.end ?? firstLine.end : firstLine.end };
-  const size = body.end - body.start;
+  // The whole file counts: a blanked frontmatter costs the Markdown parser as much as prose does.
+  const size = text.length;
   if (size > MAX_ANALYZED_CHARS) {
     return {
       reason: `This story is ${Math.round(size / 1024)} KB long; a two-minute answer is about 2 KB. Its prose was not analysed. Split it into separate stories or trim it.`,
