@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const entries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/main.ts',
+  'check-worker': 'src/cli/engine.ts',
 };
 
 function newestMtime(dir) {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -75,13 +75,31 @@ export async function readStoryFile(file: string): Promise<ReadOutcome> {
   return decodeStoryBytes(bytes);
 }
 
+/** The same as `readStoryFile`, without a promise per file: many small reads finish much sooner this way. */
+export function readStoryFileSync(file: string): ReadOutcome {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { ok: false, message: 'is not a regular file' };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { ok: false, message: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, too large to be a story (limit ${MAX_FILE_BYTES / 1024 / 1024} MB); skipped` };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { ok: false, message: describeFsError(error, 'cannot be read') };
+  }
+  return decodeStoryBytes(bytes);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export function decodeStoryBytes(bytes: Uint8Array): ReadOutcome {
   if (bytes.subarray(0, 8192).includes(0)) {
     return { ok: false, message: 'looks like a binary file (it contains NUL bytes); skipped' };
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { ok: false, message: 'is not valid UTF-8 text; save it as UTF-8 to check it' };
   }

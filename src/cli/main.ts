@@ -1,19 +1,22 @@
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fs, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CONFIG_FILE_NAME,
-  DEFAULT_CONFIG,
-  RULES,
-  checkStoryText,
-  getProfile,
-  parseConfig,
-  resolveConfig,
-  type IndexedStory,
-  type ResolvedConfig,
-} from '../core';
-import { findMarkdownFiles, readStoryFile } from './files';
-import { COLORS, NO_COLORS, buildReport, hasErrors, toJson, toText, type BankError } from './report';
+import { Worker } from 'node:worker_threads';
+import packageJson from '../../package.json';
+// Only light modules are imported here. The parser and rules live in ./engine, loaded on the first cache miss.
+import { CACHE_SCHEMA, ResultCache, configFingerprint, sha256, type CachedResult } from '../core/cache';
+import type { ResolvedConfig } from '../core/config';
+import type * as EngineModule from './engine';
+import type { ConfigProblemEntry, ConfigSource, WorkerJob, WorkerReply, WorkerSetup } from './engine';
+import { findMarkdownFiles, readStoryFileSync } from './files';
+import { COLORS, NO_COLORS, buildReport, hasErrors, toJson, toText, type BankError, type ReportStory } from './report';
+
+/** Same as CONFIG_FILE_NAME in src/core/config.ts (not imported: that module pulls in YAML and zod). */
+const CONFIG_FILE_NAME = '.storybank.yaml';
+
+const PARALLEL_THRESHOLD = 200;
+const PROGRESS_THRESHOLD = 200;
 
 const USAGE = `Usage: storybank <command> [paths...] [options]
 
@@ -26,12 +29,15 @@ Options:
   --profile <id>       question profile (default: from .storybank.yaml, else netflix-pm)
   --config <file>      configuration file (default: nearest .storybank.yaml)
   --no-color           plain text output
+  --no-cache           check every story again instead of reusing results of unchanged ones
+  --cache-dir <dir>    where results are cached (default: $XDG_CACHE_HOME/story-bank or ~/.cache/story-bank)
+  --jobs <n>           worker threads for checking (default: one per core, for more than ${PARALLEL_THRESHOLD} stories)
   -h, --help           show this help
 `;
 
 class UsageError extends Error {}
 
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -43,6 +49,11 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
         config: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        jobs: { type: 'string' },
+        stats: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,10 +70,14 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command "${command}"`);
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const inputs = paths.length ? paths : ['.'];
+    const started = performance.now();
+    const source = await findConfig(inputs, values.config, values.profile);
     const errors: BankError[] = [];
-    const config = await loadConfig(inputs, values.config, values.profile, errors);
-    const stories = await checkFiles(inputs, config, errors, io.stderr);
+    const useCache = values['no-cache'] ? false : (values.cache ?? true);
+    const { config, stories, stats } = await checkBank(inputs, source, errors, io.stderr, { useCache, cacheDir: values['cache-dir'], jobs });
     const report = buildReport(config, stories, errors);
     if (values.format === 'json') {
       io.stdout.write(JSON.stringify(toJson(report), null, 2) + '\n');
@@ -70,6 +85,10 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
       const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS);
       io.stdout.write(text);
+    }
+    if (values.stats) {
+      const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+      io.stderr.write(`storybank stats: ${JSON.stringify({ ...stats, ms: Math.round(performance.now() - started), maxRssMB })}\n`);
     }
     return hasErrors(report) ? 1 : 0;
   } catch (error) {
@@ -82,34 +101,19 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
 }
 
-function withoutFindings(story: IndexedStory): IndexedStory {
+function withoutFindings(story: ReportStory): ReportStory {
   return { ...story, result: { ...story.result, findings: [] } };
 }
 
-/** The explicit --config, or the nearest .storybank.yaml above the first path. Unreadable config stops the run. */
-async function loadConfig(inputs: string[], explicit: string | undefined, profileId: string | undefined, errors: BankError[]): Promise<ResolvedConfig> {
+/** The explicit --config, or the nearest .storybank.yaml above the first path; an unreadable one stops the run. */
+async function findConfig(inputs: string[], explicit: string | undefined, profileId: string | undefined): Promise<ConfigSource> {
   const file = explicit ?? findConfigFile(inputs[0]);
-  let config = DEFAULT_CONFIG;
-  if (file) {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read configuration ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    const knownRuleIds = RULES.map((rule) => rule.id);
-    const { config: parsed, problems } = parseConfig(text, knownRuleIds);
-    for (const problem of problems) {
-      errors.push({ path: file, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
-    }
-    config = parsed;
+  if (!file) return { file: undefined, text: undefined, profileId };
+  try {
+    return { file, text: await fs.readFile(file, 'utf8'), profileId };
+  } catch (error) {
+    throw new UsageError(`cannot read configuration ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (profileId) {
-    const profile = getProfile(profileId);
-    if (!profile) throw new UsageError(`unknown profile "${profileId}"`);
-    config = resolveConfig(config, {}, profile);
-  }
-  return config;
 }
 
 function findConfigFile(start: string): string | undefined {
@@ -133,24 +137,260 @@ function isDirectory(file: string): boolean {
   }
 }
 
-const PROGRESS_THRESHOLD = 200;
+// ---- the engine (parser and rules), loaded only when a story has to be checked ----
 
-async function checkFiles(inputs: string[], config: ResolvedConfig, errors: BankError[], stderr: NodeJS.WriteStream): Promise<IndexedStory[]> {
-  const files = await findMarkdownFiles(inputs, (file, message) => errors.push({ path: file, message }));
-  const showProgress = stderr.isTTY === true && files.length > PROGRESS_THRESHOLD;
-  const stories: IndexedStory[] = [];
-  for (const [index, file] of files.entries()) {
-    if (showProgress && index % 25 === 0) stderr.write(`\rChecking stories ${index}/${files.length}`);
-    const outcome = await readStoryFile(file);
-    if (!outcome.ok) {
-      errors.push({ path: file, message: `This file ${outcome.message}.` });
-      continue;
+type Engine = typeof EngineModule;
+
+/** True when running as the esbuild bundle (dist/cli.js) rather than from the TypeScript sources. */
+const BUNDLED = __filename.endsWith('.js');
+
+function engineFile(): string {
+  return BUNDLED ? path.join(__dirname, 'check-worker.js') : path.join(__dirname, 'engine.ts');
+}
+
+let engine: Engine | undefined;
+function loadEngine(): Engine {
+  // A computed path, so that esbuild leaves the engine out of the light bundle.
+  return (engine ??= require(engineFile()) as Engine);
+}
+
+let codeHash: string | undefined;
+/**
+ * Package version, cache schema and a hash of the code that produces results: the engine bundle when built,
+ * the TypeScript sources otherwise. Any change to a rule therefore invalidates cached results.
+ */
+function coreVersion(): string {
+  if (!codeHash) {
+    if (BUNDLED) {
+      codeHash = sha256(readFileSync(engineFile(), 'latin1'));
+    } else {
+      const sourceRoot = path.join(__dirname, '..');
+      const files: string[] = [];
+      const walk = (folder: string) => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          const full = path.join(folder, entry.name);
+          if (entry.isDirectory()) walk(full);
+          else if (entry.name.endsWith('.ts')) files.push(full);
+        }
+      };
+      walk(sourceRoot);
+      codeHash = sha256(files.sort().map((file) => `${path.relative(sourceRoot, file)}\0${readFileSync(file, 'utf8')}`).join('\0'));
     }
-    const result = checkStoryText(outcome.text, { config });
-    if (result.isStory) stories.push({ path: file, result });
   }
-  if (showProgress) stderr.write(`\rChecked ${files.length} files.${' '.repeat(20)}\n`);
-  return stories;
+  return `${packageJson.version}+${CACHE_SCHEMA}+${codeHash.slice(0, 16)}`;
+}
+
+// ---- checking a bank ----
+
+interface CheckOptions {
+  useCache: boolean;
+  cacheDir: string | undefined;
+  /** --jobs; undefined lets the CLI decide. */
+  jobs: number | undefined;
+}
+
+interface CheckStats {
+  files: number;
+  stories: number;
+  cached: number;
+  checked: number;
+  jobs: number;
+}
+
+interface CacheMeta {
+  config: ResolvedConfig;
+  problems: ConfigProblemEntry[];
+}
+
+function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || (process.platform === 'win32' && process.env.LOCALAPPDATA) || path.join(homedir(), '.cache');
+  return path.join(base, 'story-bank');
+}
+
+/** One cache file per bank: the absolute paths that were checked pick the file. */
+function cacheFileFor(inputs: string[], cacheDir: string): string {
+  const bank = sha256(JSON.stringify(inputs.map((input) => path.resolve(input)))).slice(0, 16);
+  return path.join(cacheDir, `cli-cache-v1-${bank}.json`);
+}
+
+function loadCache(file: string | undefined, source: ConfigSource): ResultCache<CacheMeta> {
+  const stamp = { coreVersion: coreVersion(), configFingerprint: configFingerprint(source) };
+  if (!file) return new ResultCache<CacheMeta>(stamp);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    json = undefined; // missing or damaged: start empty
+  }
+  return ResultCache.fromJSON<CacheMeta>(json, stamp);
+}
+
+/** Written to a temporary file and renamed, so a run that is killed never leaves half a cache behind. */
+function saveCache(file: string, cache: ResultCache<CacheMeta>): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(cache.toJSON({ onlyUsed: true })));
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only makes the next run slower.
+  }
+}
+
+async function checkBank(
+  inputs: string[],
+  source: ConfigSource,
+  errors: BankError[],
+  stderr: NodeJS.WriteStream,
+  options: CheckOptions,
+): Promise<{ config: ResolvedConfig; stories: ReportStory[]; stats: CheckStats }> {
+  const walkErrors: BankError[] = [];
+  const files = await findMarkdownFiles(inputs, (file, message) => walkErrors.push({ path: file, message }));
+  const progress = new Progress(stderr, files.length, stderr.isTTY === true && files.length > PROGRESS_THRESHOLD);
+
+  const cacheFile = options.useCache ? cacheFileFor(inputs, options.cacheDir ?? defaultCacheDir()) : undefined;
+  const cache = loadCache(cacheFile, source);
+
+  // Read every file; errors stay per file, in file order.
+  const readErrors: BankError[] = [];
+  const texts: { file: string; key: string; text: string }[] = [];
+  for (const file of files) {
+    const outcome = readStoryFileSync(file);
+    if (!outcome.ok) readErrors.push({ path: file, message: `This file ${outcome.message}.` });
+    else texts.push({ file, key: ResultCache.keyOf(outcome.text), text: outcome.text });
+  }
+
+  const results: (CachedResult | undefined)[] = texts.map(({ key }) => (options.useCache ? cache.getByKey(key) : undefined));
+  const missing = results.flatMap((result, index) => (result ? [] : [index]));
+  progress.advance(texts.length - missing.length + readErrors.length);
+
+  let meta = cache.meta;
+  const cores = Math.max(1, availableParallelism());
+  const jobs = options.jobs ?? (missing.length > PARALLEL_THRESHOLD ? Math.min(cores, Math.ceil(missing.length / 100)) : 1);
+  let usedJobs = 0;
+  if (missing.length > 0 && jobs > 1) {
+    usedJobs = jobs;
+    const outcome = await checkInWorkers(missing.map((index) => texts[index].text), jobs, source, (count) => progress.advance(count));
+    missing.forEach((index, position) => (results[index] = outcome.results[position]));
+    meta ??= outcome.setup;
+  } else if (missing.length > 0 || !meta) {
+    const resolved = loadEngine().resolveBankConfig(source);
+    if (!resolved.ok) throw new UsageError(resolved.usageError);
+    meta = { config: resolved.config, problems: resolved.problems };
+    if (missing.length > 0) usedJobs = 1;
+    for (const index of missing) {
+      results[index] = loadEngine().checkText(texts[index].text, meta.config);
+      progress.advance(1);
+    }
+  }
+  progress.done();
+  if (!meta) throw new Error('the configuration was not resolved');
+
+  if (cacheFile) {
+    for (const index of missing) cache.setByKey(texts[index].key, results[index]!);
+    cache.meta = meta;
+    saveCache(cacheFile, cache);
+  }
+
+  errors.push(...meta.problems, ...walkErrors, ...readErrors);
+  const stories: ReportStory[] = [];
+  texts.forEach(({ file }, index) => {
+    const result = results[index]!;
+    if (result.isStory) stories.push({ path: file, result });
+  });
+  return {
+    config: meta.config,
+    stories,
+    stats: { files: files.length, stories: stories.length, cached: texts.length - missing.length, checked: missing.length, jobs: usedJobs },
+  };
+}
+
+/** Checks texts on worker threads that each load the engine bundle; results come back in input order. */
+function checkInWorkers(
+  texts: string[],
+  jobs: number,
+  source: ConfigSource,
+  onProgress: (count: number) => void,
+): Promise<{ results: CachedResult[]; setup: CacheMeta }> {
+  const BATCH = 8;
+  const results: CachedResult[] = new Array(texts.length);
+  const count = Math.min(jobs, Math.ceil(texts.length / BATCH));
+  const workerData: WorkerSetup = { kind: 'storybank-check', config: source };
+  const execArgv = BUNDLED ? [] : ['--require', require.resolve('tsx/cjs')];
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let setup: CacheMeta | undefined;
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      workers.forEach((worker) => void worker.terminate());
+      reject(error);
+    };
+    const send = (worker: Worker) => {
+      if (next >= texts.length) return;
+      const indexes: number[] = [];
+      for (; next < texts.length && indexes.length < BATCH; next++) indexes.push(next);
+      worker.postMessage({ indexes, texts: indexes.map((index) => texts[index]) } satisfies WorkerJob);
+    };
+    for (let n = 0; n < count; n++) {
+      const worker = new Worker(engineFile(), { workerData, execArgv });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if ('setup' in reply) {
+          if (!reply.setup.ok) return fail(new UsageError(reply.setup.usageError));
+          setup ??= { config: reply.setup.config, problems: reply.setup.problems };
+          // Two batches in flight per worker, so none waits on the main thread.
+          send(worker);
+          send(worker);
+          return;
+        }
+        if ('fatal' in reply) return fail(new Error(reply.fatal));
+        reply.indexes.forEach((index, position) => (results[index] = reply.results[position]));
+        finished += reply.indexes.length;
+        onProgress(reply.indexes.length);
+        if (finished === texts.length) {
+          workers.forEach((each) => void each.terminate());
+          resolve({ results, setup: setup! });
+        } else {
+          send(worker);
+        }
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (finished < texts.length) fail(new Error(`a checking thread stopped early (exit code ${code})`));
+      });
+    }
+  });
+}
+
+/** `Checking [#######-------------]  350/1000  35%` on one rewritten stderr line. */
+class Progress {
+  private doneCount = 0;
+  private lastDrawn = -1;
+  constructor(
+    private readonly stderr: NodeJS.WriteStream,
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  advance(count: number): void {
+    if (!this.enabled || count === 0) return;
+    this.doneCount = Math.min(this.total, this.doneCount + count);
+    const percent = Math.floor((this.doneCount / this.total) * 100);
+    if (percent === this.lastDrawn) return;
+    this.lastDrawn = percent;
+    const width = 24;
+    const filled = Math.round((percent / 100) * width);
+    const count_ = String(this.doneCount).padStart(String(this.total).length);
+    this.stderr.write(`\rChecking [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${count_}/${this.total} ${String(percent).padStart(3)}%`);
+  }
+
+  done(): void {
+    if (this.enabled) this.stderr.write(`\rChecked ${this.total} files.${' '.repeat(40)}\n`);
+  }
 }
 
 if (require.main === module) {

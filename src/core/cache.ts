@@ -1,0 +1,161 @@
+// A content-hash cache of lint results. Pure: no editor, no file system. It is keyed by the SHA-256 of the
+// story text, and the whole cache is stamped with the core version and a fingerprint of the configuration,
+// so a cached result is only ever returned for the exact text, rules and settings that produced it.
+// Only what the CLI and its JSON need is kept: never the parsed story, which is large.
+import { createHash } from 'node:crypto';
+import type { FilterId } from './rules/rule';
+import type { Finding } from './types';
+
+/** Bump when the shape of a cached entry or of the serialized cache changes. */
+export const CACHE_SCHEMA = 1;
+
+/** The part of a StoryResult that survives caching. */
+export interface CachedResult {
+  isStory: boolean;
+  title: string;
+  questions: string[];
+  words: number;
+  seconds: number;
+  filters: Record<FilterId, boolean>;
+  findings: Finding[];
+}
+
+export interface CacheStamp {
+  /** Package version plus a hash of the code that produced the results. */
+  coreVersion: string;
+  /** `configFingerprint()` of whatever determines the resolved configuration. */
+  configFingerprint: string;
+}
+
+export interface SerializedCache<M = unknown> extends CacheStamp {
+  schema: number;
+  /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
+  meta?: M;
+  entries: Record<string, CachedResult>;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A hash of any JSON-like value that does not depend on key order. */
+export function configFingerprint(value: unknown): string {
+  return sha256(stableStringify(value));
+}
+
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined && typeof item !== 'function')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableStringify(item)}`).join(',')}}`;
+}
+
+/** Copies the cacheable fields of a lint result; the parsed story is dropped. */
+export function toCachedResult(result: CachedResult): CachedResult {
+  return {
+    isStory: result.isStory,
+    title: result.title,
+    questions: [...result.questions],
+    words: result.words,
+    seconds: result.seconds,
+    filters: { ...result.filters },
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      messageId: finding.messageId,
+      severity: finding.severity,
+      message: finding.message,
+      span: { start: finding.span.start, end: finding.span.end },
+      range: {
+        start: { line: finding.range.start.line, character: finding.range.start.character },
+        end: { line: finding.range.end.line, character: finding.range.end.character },
+      },
+      docsUrl: finding.docsUrl,
+      fixes: finding.fixes.map((fix) => ({
+        title: fix.title,
+        edits: fix.edits.map((edit) => ({ span: { start: edit.span.start, end: edit.span.end }, newText: edit.newText })),
+      })),
+    })),
+  };
+}
+
+export class ResultCache<M = unknown> {
+  private readonly entries = new Map<string, CachedResult>();
+  /** Keys looked up or stored since creation: what `toJSON({ onlyUsed: true })` keeps. */
+  private readonly used = new Set<string>();
+  hits = 0;
+  misses = 0;
+  meta: M | undefined;
+
+  constructor(readonly stamp: CacheStamp) {}
+
+  /** Restores a serialized cache; anything written by another schema, core version or configuration is dropped. */
+  static fromJSON<M>(json: unknown, stamp: CacheStamp): ResultCache<M> {
+    const cache = new ResultCache<M>(stamp);
+    if (!json || typeof json !== 'object') return cache;
+    const data = json as Partial<SerializedCache<M>>;
+    if (data.schema !== CACHE_SCHEMA || data.coreVersion !== stamp.coreVersion || data.configFingerprint !== stamp.configFingerprint) return cache;
+    if (!data.entries || typeof data.entries !== 'object') return cache;
+    for (const [key, entry] of Object.entries(data.entries)) {
+      if (/^[0-9a-f]{64}$/.test(key) && isCachedResult(entry)) cache.entries.set(key, entry);
+    }
+    cache.meta = data.meta;
+    return cache;
+  }
+
+  static keyOf(text: string): string {
+    return sha256(text);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Looks a text up by its hash (see `keyOf`). */
+  getByKey(key: string): CachedResult | undefined {
+    this.used.add(key);
+    const entry = this.entries.get(key);
+    if (entry) this.hits++;
+    else this.misses++;
+    return entry;
+  }
+
+  get(text: string): CachedResult | undefined {
+    return this.getByKey(ResultCache.keyOf(text));
+  }
+
+  setByKey(key: string, result: CachedResult): void {
+    this.used.add(key);
+    this.entries.set(key, toCachedResult(result));
+  }
+
+  set(text: string, result: CachedResult): void {
+    this.setByKey(ResultCache.keyOf(text), result);
+  }
+
+  /** `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
+  toJSON(options: { onlyUsed?: boolean } = {}): SerializedCache<M> {
+    const entries: Record<string, CachedResult> = {};
+    for (const [key, entry] of this.entries) {
+      if (!options.onlyUsed || this.used.has(key)) entries[key] = entry;
+    }
+    return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, entries };
+  }
+}
+
+function isCachedResult(value: unknown): value is CachedResult {
+  if (!value || typeof value !== 'object') return false;
+  const entry = value as Partial<CachedResult>;
+  return (
+    typeof entry.isStory === 'boolean' &&
+    typeof entry.title === 'string' &&
+    Array.isArray(entry.questions) &&
+    typeof entry.words === 'number' &&
+    typeof entry.seconds === 'number' &&
+    !!entry.filters &&
+    typeof entry.filters === 'object' &&
+    Array.isArray(entry.findings)
+  );
+}
