@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './rule';
 import { actionPart } from './prose/first-person';
-import { hiddenActorPassives, pastTenseOf } from './prose/passive-voice';
+import { hiddenActorPassivesIn, pastTenseOf } from './prose/passive-voice';
 
 export const passive = defineRule({
   id: 'passive',
@@ -23,15 +23,13 @@ export const passive = defineRule({
   check({ story, options, report }) {
     if (!story.tree || story.skippedAnalysis) return;
     const ignore = options.ignore.map((word) => word.toLowerCase());
-    for (const sentence of actionPart(story).sentences) {
-      for (const hit of hiddenActorPassives(sentence, ignore, story.text)) {
-        const past = pastTenseOf(hit.participle);
-        report({
-          messageId: 'hiddenActor',
-          data: { phrase: story.text.slice(hit.span.start, hit.span.end), example: past ? `I ${past} …` : 'I …' },
-          span: hit.span,
-        });
-      }
+    for (const hit of hiddenActorPassivesIn(actionPart(story).sentences, ignore, story.text)) {
+      const past = pastTenseOf(hit.participle);
+      report({
+        messageId: 'hiddenActor',
+        data: { phrase: story.text.slice(hit.span.start, hit.span.end), example: past ? `I ${past} …` : 'I …' },
+        span: hit.span,
+      });
     }
   },
 });

@@ -124,7 +124,7 @@ ruleTable(role, {
       name: 'weThreshold 1 asks which part was mine after a single "we"',
       story: `## Action\n\nWe moved the launch to June.${RESULT}`,
       options: { weThreshold: 1 },
-      errors: [{ text: '## Action', messageId: 'weOnly', message: /"we" did 1 things/ }],
+      errors: [{ text: '## Action', messageId: 'weOnly', message: /"we" did 1 thing and/ }],
     },
     {
       name: 'no headings, short: a lone "we" action',

@@ -16,7 +16,7 @@ export const role = defineRule({
     messages: {
       noAction: `No action of yours found in {where}; say what you did, in the first person, for example: "${EXAMPLE}"`,
       weOnly:
-        'No action of yours found in {where}: "we" did {count} things and "I" did none. "We" is fine, but say which part was yours, for example: "We split the launch: I wrote the spec and ran the pricing test myself."',
+        'No action of yours found in {where}: "we" did {count} and "I" did none. "We" is fine, but say which part was yours, for example: "We split the launch: I wrote the spec and ran the pricing test myself."',
       teamOnly:
         'No action of yours found in {where}: it says what {who} did, not what you did. Add your own part, for example: "My team built the importer; I chose which customers moved first and ran the rollout."',
     },
@@ -55,7 +55,7 @@ export const role = defineRule({
     let span = anchor(undefined);
     if (we.length >= options.weThreshold) {
       messageId = 'weOnly';
-      data = { where: part.where, count: we.length };
+      data = { where: part.where, count: we.length === 1 ? '1 thing' : `${we.length} things` };
       span = anchor(we[0]);
     } else if (team.length > 0 || we.length > 0) {
       const first = team[0] ?? we[0];

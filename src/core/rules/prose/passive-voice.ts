@@ -2,7 +2,7 @@
 // Irregular participles come from retext-passive, run on a small nlcst tree built from a sentence's words (no
 // re-parsing); regular "-ed" participles, which retext-passive's list leaves out, are matched here after the same
 // be-verb. Then the hits are calibrated to the ones that hide an actor.
-import type { Root as NlRoot, SentenceContent, Word as NlWord } from 'nlcst';
+import type { Root as NlRoot, Sentence as NlSentence, Word as NlWord } from 'nlcst';
 import retextPassive from 'retext-passive';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -64,6 +64,15 @@ const NOT_AGENT_AFTER_ARTICLE = new Set([
   'way', 'same', 'numbers', 'dozen', 'hour',
 ]);
 
+const REGULAR = /^[a-z-]{2,}ed$/;
+/** Words after a be-verb that are never participles; they are not worth a trip through retext-passive. */
+const NEVER_PARTICIPLE = new Set([
+  'a', 'an', 'the', 'to', 'that', 'this', 'these', 'those', 'in', 'on', 'at', 'of', 'for', 'with', 'and', 'or', 'but',
+  'my', 'our', 'your', 'their', 'his', 'her', 'its', 'it', 'i', 'we', 'they', 'he', 'she', 'you', 'so', 'too', 'very',
+  'more', 'less', 'about', 'clear', 'obvious', 'right', 'wrong', 'true', 'false', 'there', 'here', 'what', 'how', 'why',
+  'because', 'as', 'like', 'one', 'two', 'three', 'no', 'all', 'both', 'only', 'still', 'already', 'able', 'unable',
+  'going', 'willing', 'ready', 'sure', 'happy', 'worth', 'out', 'up', 'over', 'down', 'off', 'back', 'from', 'into',
+]);
 /** Irregular participles with a prefix, missing from retext-passive's list. */
 const EXTRA_PARTICIPLES = new Set(['rewritten', 'rebuilt', 'redone', 'rerun', 'remade', 'retaken', 'undone', 'overridden', 'outgrown', 'resold', 'resent', 'rethought', 'reset']);
 
@@ -117,10 +126,85 @@ function processorFor(ignore: readonly string[]) {
  * `text`, a hit whose words are not found at their offsets (positions drifted) is dropped rather than misplaced.
  */
 export function hiddenActorPassives(sentence: Sentence, ignore: readonly string[] = [], text?: string): HiddenActorPassive[] {
-  const { words } = sentence;
-  const normalized = words.map((word) => normalizeWord(word.text));
-  if (!normalized.some((word) => BE_FORMS.has(word))) return [];
+  return hiddenActorPassivesIn([sentence], ignore, text);
+}
 
+interface Candidate {
+  sentence: Sentence;
+  normalized: string[];
+  kept: Kept[];
+  /** Positions in `kept` of the participles found. */
+  participles: Set<number>;
+}
+
+/** The same for many sentences, with one retext-passive run over all of them. */
+export function hiddenActorPassivesIn(sentences: readonly Sentence[], ignore: readonly string[] = [], text?: string): HiddenActorPassive[] {
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const normalized = sentence.words.map((word) => normalizeWord(word.text));
+    if (!normalized.some((word) => BE_FORMS.has(word))) continue;
+    candidates.push({ sentence, normalized, kept: keptWords(normalized), participles: new Set() });
+  }
+  if (candidates.length === 0) return [];
+
+  // Irregular participles: retext-passive, on a small tree that holds each be-verb and the word after it (the only
+  // words the plugin looks at), placed at their real offsets. Regular "-ed" words and obvious non-participles are
+  // left out of the tree, which keeps it small.
+  const pairs: { candidate: Candidate; position: number }[] = [];
+  for (const candidate of candidates) {
+    candidate.kept.forEach((entry, position) => {
+      if (position === 0 || !candidate.kept[position - 1].isBe || entry.isBe) return;
+      if (REGULAR.test(entry.value) || EXTRA_PARTICIPLES.has(entry.value)) {
+        if (!ignore.includes(entry.value)) candidate.participles.add(position);
+      } else if (!NEVER_PARTICIPLE.has(entry.value)) {
+        pairs.push({ candidate, position });
+      }
+    });
+  }
+  if (pairs.length > 0) {
+    const byOffset = new Map<number, { candidate: Candidate; position: number }>();
+    const nodes: NlSentence[] = pairs.map((pair) => {
+      const { kept, sentence } = pair.candidate;
+      const be = kept[pair.position - 1];
+      const word = kept[pair.position];
+      byOffset.set(sentence.words[word.index].span.start, pair);
+      return {
+        type: 'SentenceNode',
+        children: [wordNode(be.value, sentence.words[be.index].span), { type: 'WhiteSpaceNode', value: ' ' }, wordNode(word.value, sentence.words[word.index].span)],
+      };
+    });
+    const file = new VFile();
+    processorFor(ignore).runSync({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: nodes }] } satisfies NlRoot, file);
+    for (const message of file.messages) {
+      const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
+      const pair = offset === undefined ? undefined : byOffset.get(offset);
+      if (pair) pair.candidate.participles.add(pair.position);
+    }
+  }
+
+  const found: HiddenActorPassive[] = [];
+  for (const { sentence, normalized, kept, participles } of candidates) {
+    const { words } = sentence;
+    for (const position of [...participles].sort((a, b) => a - b)) {
+      const participle = kept[position];
+      const be = kept[position - 1];
+      if (STATIVE.has(participle.value)) continue;
+      if (hasFirstPersonSubject(normalized, be.index)) continue;
+      if (namesAgent(normalized, participle.index)) continue;
+      if (text !== undefined && !(isAt(text, words[be.index]) && isAt(text, words[participle.index]))) continue;
+      const particle = PARTICLES.has(normalized[participle.index + 1] ?? '') ? participle.index + 1 : participle.index;
+      found.push({
+        span: { start: words[be.index].span.start, end: words[particle].span.end },
+        participle: participle.value,
+        sentence,
+      });
+    }
+  }
+  return found;
+}
+
+/** The sentence's words with be-verbs mapped to their plain form and adverbs right after a be-verb left out. */
+function keptWords(normalized: readonly string[]): Kept[] {
   const kept: Kept[] = [];
   let skipped = 0;
   normalized.forEach((value, index) => {
@@ -133,40 +217,18 @@ export function hiddenActorPassives(sentence: Sentence, ignore: readonly string[
     const be = BE_FORMS.get(value);
     kept.push({ index, value: be ?? value, isBe: be !== undefined });
   });
+  return kept;
+}
 
-  const participles = new Set<number>(); // positions in `kept`
-  // Irregular participles: retext-passive, on a tree of the kept words placed at their real offsets.
-  const file = new VFile();
-  processorFor(ignore).runSync(toNlcst(kept, words), file);
-  for (const message of file.messages) {
-    const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
-    const position = kept.findIndex((entry) => words[entry.index].span.start === offset);
-    if (position > 0) participles.add(position);
-  }
-  // Regular participles, which retext-passive's list does not have.
-  kept.forEach((entry, position) => {
-    const participle = /^[a-z-]{2,}ed$/.test(entry.value) || EXTRA_PARTICIPLES.has(entry.value);
-    if (position > 0 && kept[position - 1].isBe && participle && !ignore.includes(entry.value)) {
-      participles.add(position);
-    }
-  });
-
-  const found: HiddenActorPassive[] = [];
-  for (const position of [...participles].sort((a, b) => a - b)) {
-    const participle = kept[position];
-    const be = kept[position - 1];
-    if (participle.isBe || STATIVE.has(participle.value)) continue; // "it's been": a be-verb, not a participle
-    if (hasFirstPersonSubject(normalized, be.index)) continue;
-    if (namesAgent(normalized, participle.index)) continue;
-    if (text !== undefined && !(isAt(text, words[be.index]) && isAt(text, words[participle.index]))) continue;
-    const particle = PARTICLES.has(normalized[participle.index + 1] ?? '') ? participle.index + 1 : participle.index;
-    found.push({
-      span: { start: words[be.index].span.start, end: words[particle].span.end },
-      participle: participle.value,
-      sentence,
-    });
-  }
-  return found;
+function wordNode(value: string, span: Span): NlWord {
+  return {
+    type: 'WordNode',
+    children: [{ type: 'TextNode', value }],
+    position: {
+      start: { line: 1, column: span.start + 1, offset: span.start },
+      end: { line: 1, column: span.end + 1, offset: span.end },
+    },
+  };
 }
 
 function isAt(text: string, word: Word): boolean {
@@ -175,24 +237,6 @@ function isAt(text: string, word: Word): boolean {
 
 function isBetween(word: string): boolean {
   return BETWEEN.has(word) || (word.length > 4 && word.endsWith('ly') && !LY_NOT_ADVERBS.has(word));
-}
-
-function toNlcst(kept: readonly Kept[], words: readonly Word[]): NlRoot {
-  const children: SentenceContent[] = [];
-  kept.forEach((entry, position) => {
-    const span = words[entry.index].span;
-    if (position > 0) children.push({ type: 'WhiteSpaceNode', value: ' ' });
-    const word: NlWord = {
-      type: 'WordNode',
-      children: [{ type: 'TextNode', value: entry.value }],
-      position: {
-        start: { line: 1, column: span.start + 1, offset: span.start },
-        end: { line: 1, column: span.end + 1, offset: span.end },
-      },
-    };
-    children.push(word);
-  });
-  return { type: 'RootNode', children: [{ type: 'ParagraphNode', children: [{ type: 'SentenceNode', children }] }] };
 }
 
 /** "I was asked", "we had been told", "I'm told": what happened to the speaker, not an act they hide. */
