@@ -26,6 +26,8 @@ export interface Frontmatter {
 const MAX_ALIAS_COUNT = 100;
 /** A story's fields fit in well under a kilobyte; a block beyond this is not parsed (megabytes of YAML take seconds). */
 export const MAX_YAML_CHARS = 64 * 1024;
+/** Lists and maps nested deeper than this are refused before parsing: the YAML parser recurses once per level. */
+export const MAX_YAML_DEPTH = 64;
 
 class RefusedLanguage extends Error {}
 
@@ -121,6 +123,15 @@ export function readYaml(
       kind: 'too-complex',
       message: `The frontmatter is ${Math.round(raw.length / 1024)} KB; a story's fields fit in well under 1 KB, so it was not read. Move long text into the story itself.`,
       span: shift(firstVisibleLine(raw), offset, raw.length),
+    });
+    return { document: undefined, data: undefined, problems };
+  }
+  const tooDeep = firstTooDeep(raw);
+  if (tooDeep !== undefined) {
+    problems.push({
+      kind: 'too-complex',
+      message: `The frontmatter nests lists or maps more than ${MAX_YAML_DEPTH} levels deep, which no story's fields need, so it was not read. Flatten it.`,
+      span: shift([tooDeep, lineEndAt(raw, tooDeep)], offset, raw.length),
     });
     return { document: undefined, data: undefined, problems };
   }
@@ -220,6 +231,36 @@ function openingOfUnclosed(raw: string, at: number, message: string): [number, n
   if (opener < 0) return [at, at + 1];
   const lineEnd = raw.slice(opener).search(/[\r\n]/);
   return [opener, lineEnd < 0 ? raw.length : opener + lineEnd];
+}
+
+/**
+ * Where the YAML first nests deeper than MAX_YAML_DEPTH, by a cheap over-estimate: block levels from indentation
+ * and `- `/`? `/`: ` markers, plus open `[`/`{` brackets. Quotes are not tracked, so brackets in quoted text count.
+ */
+function firstTooDeep(raw: string): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  for (let start = 0; start < raw.length; ) {
+    let end = raw.indexOf('\n', start);
+    if (end === -1) end = raw.length;
+    const line = /^( *)((?:[-?:](?:[ \t]+|$))*)([^#]*)/.exec(raw.slice(start, end))!;
+    let depth = flow;
+    if (flow === 0 && line[3].trim()) {
+      while (indents.length && indents[indents.length - 1] >= line[1].length) indents.pop();
+      indents.push(line[1].length);
+      depth = indents.length + line[2].replace(/\s/g, '').length;
+    }
+    if (depth > MAX_YAML_DEPTH) return start + line[1].length;
+    const content = line[3];
+    for (let i = 0; i < content.length; i++) {
+      const char = content[i];
+      if (char === '[' || char === '{') {
+        if (++flow + depth > MAX_YAML_DEPTH) return start + line[1].length + line[2].length + i;
+      } else if ((char === ']' || char === '}') && flow > 0) flow--;
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /** The first line of `raw` with visible text, trimmed. */
