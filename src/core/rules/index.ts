@@ -1,3 +1,4 @@
+import { answerShape } from './answer-shape';
 import { frontmatter } from './frontmatter';
 import { passive } from './passive';
 import { result } from './result';
@@ -9,6 +10,6 @@ import { timing } from './timing';
 import { tradeoff } from './tradeoff';
 
 /** Every rule, in the order its findings are explained in the docs. */
-export const RULES: readonly Rule<any>[] = [frontmatter, structure, timing, slogans, tradeoff, role, passive, result];
+export const RULES: readonly Rule<any>[] = [frontmatter, structure, timing, slogans, answerShape, tradeoff, role, passive, result];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));

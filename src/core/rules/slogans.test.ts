@@ -39,6 +39,10 @@ ruleTable(slogans, {
       story: star('Signups were flat.', 'I just rewrote the first screen.', 'Conversion really jumped, from 9% to a very solid 12%.'),
     },
     {
+      name: '"the kind of" is a noun phrase, not a hedge',
+      story: star('Support was overloaded.', 'Social media picked it up, which was exactly the kind of noise I wanted to avoid.', 'What sort of plan worked? A staggered one: waits fell to 5 minutes.'),
+    },
+    {
       name: 'hedges can be turned off',
       options: { hedges: false },
       story: star('Signups were flat.', 'I sort of rewrote the first screen.', 'It maybe helped.'),

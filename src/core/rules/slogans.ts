@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findClaimHedges } from './prose/hedges';
-import { matchPhrases } from './prose/wordPhrases';
+import { matchPhrases, spansAgree } from './prose/wordPhrases';
 import { defineRule } from './rule';
 import type { Span } from '../types';
 
@@ -116,6 +116,7 @@ export const slogans = defineRule({
     }));
     const reported: Span[] = [];
     for (const sentence of story.sentences) {
+      if (!spansAgree(sentence, story.text)) continue;
       for (const slogan of extra.length ? [...SLOGANS, ...extra] : SLOGANS) {
         for (const match of matchPhrases(sentence, slogan.pattern)) {
           const phrase = story.text.slice(match.span.start, match.span.end);
@@ -126,7 +127,10 @@ export const slogans = defineRule({
       }
     }
     if (!options.hedges) return;
-    for (const hedge of findClaimHedges(sentencesIn('action', 'result'), story.text)) {
+    for (const hedge of findClaimHedges(
+      sentencesIn('action', 'result').filter((sentence) => spansAgree(sentence, story.text)),
+      story.text,
+    )) {
       if (overlaps(reported, hedge.span) || allowed.has(normalize(hedge.phrase))) continue;
       report({ messageId: 'hedge', data: { phrase: hedge.phrase.replace(/\s+/g, ' ') }, span: hedge.span });
     }

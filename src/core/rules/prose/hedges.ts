@@ -37,6 +37,10 @@ const FIRST_PERSON = new Set(['i', 'we']);
 /** A hedge right after a modal describes a prediction ("users would probably churn"), which is fine. */
 const MODALS = new Set(['would', 'could', 'might', 'may', 'will', "wouldn't", "couldn't", "won't"]);
 
+/** "the kind of noise", "what sort of plan": after a determiner these are nouns, not hedges. */
+const NOUN_USES = new Set(['kind of', 'sort of']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'same', 'one', 'no', 'each', 'our', 'my', 'their', 'his', 'her', 'its', 'your']);
+
 const intensify = retextIntensify();
 
 export interface HedgeMatch {
@@ -85,6 +89,7 @@ export function findClaimHedges(sentences: readonly Sentence[], text: string): H
     if (!at) continue;
     const before = at.sentence.words.slice(Math.max(0, at.index - 3), at.index).map((word) => word.text.toLowerCase().replace(/’/g, "'"));
     if (before.some((word) => MODALS.has(word))) continue;
+    if (NOUN_USES.has(phrase) && DETERMINERS.has(before[before.length - 1] ?? '')) continue;
     let span = { start, end };
     if (OPINION_VERBS.has(phrase)) {
       const subject = before[before.length - 1];

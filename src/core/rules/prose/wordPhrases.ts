@@ -84,3 +84,19 @@ export function hasPhrase(sentence: Sentence, pattern: RegExp): boolean {
 export function anyHasPhrase(sentences: readonly Sentence[], pattern: RegExp): boolean {
   return sentences.some((sentence) => hasPhrase(sentence, pattern));
 }
+
+const agreeCache = new WeakMap<Sentence, boolean>();
+
+/**
+ * True when every word's span really covers its text in `text`. The parser's offsets can drift inside unusual
+ * paragraphs (CRLF plus astral characters in a lazy continuation line); rules that mark words skip such a
+ * sentence rather than mark the wrong characters.
+ */
+export function spansAgree(sentence: Sentence, text: string): boolean {
+  let agree = agreeCache.get(sentence);
+  if (agree === undefined) {
+    agree = sentence.words.every((word) => text.slice(word.span.start, word.span.end) === word.text);
+    agreeCache.set(sentence, agree);
+  }
+  return agree;
+}
