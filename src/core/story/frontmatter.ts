@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../types';
 
 export interface FrontmatterProblem {
@@ -160,6 +160,11 @@ export function readYaml(
     }
   }
   if (document.errors.length > 0) return { document, data: undefined, problems };
+  const aliasProblem = checkAliases(document, offset, raw.length);
+  if (aliasProblem) {
+    problems.push(aliasProblem);
+    return { document, data: undefined, problems };
+  }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -181,6 +186,35 @@ export function readYaml(
     return { document, data: undefined, problems };
   }
   return { document, data: data as Record<string, unknown>, problems };
+}
+
+/** An alias with no anchor before it, or one inside the very node it names (whose value would never end). */
+function checkAliases(document: Document, offset: number, length: number): FrontmatterProblem | undefined {
+  const anchors = new Map<string, YamlNode>();
+  let problem: FrontmatterProblem | undefined;
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const span = shift(node.range ? [node.range[0], node.range[1]] : undefined, offset, length);
+      if (!target) {
+        problem = {
+          kind: 'syntax',
+          message: `The alias "*${node.source}" has no anchor "&${node.source}" before it. Define the anchor first or write the value out.`,
+          span,
+        };
+      } else if (target.range && node.range && node.range[0] >= target.range[0] && node.range[1] <= target.range[1]) {
+        problem = {
+          kind: 'too-complex',
+          message: `The alias "*${node.source}" refers to the list or map that contains it, so its value would never end. Write the value out instead.`,
+          span,
+        };
+      }
+      return problem ? visit.BREAK : undefined;
+    }
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+    return undefined;
+  });
+  return problem;
 }
 
 /** The span of the value (or, with `key: true`, the key) at `path` inside a YAML document. */
