@@ -71,6 +71,10 @@ ruleTable(result, {
       story: '## Outcome\nThree of our five largest customers renewed.\n',
     },
     {
+      name: 'a four-digit count followed by what it counts is not a year',
+      story: '## Result\nWe reached 2000 paying sellers.\n',
+    },
+    {
       name: 'the lesson is not judged, the result is',
       story: '## Result\nPayouts were capped at $5,000 a day.\n\n## Lesson\nI learned a lot.\n',
     },
@@ -120,6 +124,11 @@ ruleTable(result, {
       name: 'a year alone is not a measure',
       story: '## Result\nIn 2023 the work continued across the org.\n',
       errors: [{ text: 'In 2023 the work continued across the org.', messageId: 'unmeasured' }],
+    },
+    {
+      name: 'a year as the subject is still a year',
+      story: '## Result\n2023 was a turning point for the team.\n',
+      errors: [{ text: '2023 was a turning point for the team.', messageId: 'unmeasured' }],
     },
     {
       name: '"by Q3" outside a delivery sentence',

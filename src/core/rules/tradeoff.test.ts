@@ -93,6 +93,11 @@ ruleTable(tradeoff, {
       story: '## Action\nI chose a short, honest roadmap over the long one leadership liked.\n',
     },
     {
+      name: 'sentence-level "instead" after the obvious option, no headings',
+      story:
+        'Our new pricing had never been tested.\n\nThe obvious move was a full launch; instead, I ran a pilot in Canada.\n\nThe pilot found a tax bug before it reached the US.\n',
+    },
+    {
       name: 'extra cue from the options',
       story: '## Action\nI bet the quarter on the mobile app.\n',
       options: { cues: ['bet the quarter on'] },

@@ -9,6 +9,8 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const DIGIT_NUMBER = /(?<![\w.$€£])([$€£]?)(\d[\d,]*(?:\.\d+)?)([a-z%]*)(?![\w])/g;
 /** Units a figure may carry; anything else ("1st", "9am") is an ordinal or a clock time, not a measure. */
 const UNITS = new Set(['', '%', 'k', 'm', 'mm', 'bn', 'b', 'x', 'pp', 'pt', 'pts', 'ms', 's', 'sec', 'h', 'hr', 'hrs', 'min', 'mins', 'd', 'gb', 'tb', 'mb', 'kb']);
+/** "2000 users", "1950 new sellers": a four-digit figure followed by what it counts is not a year. */
+const COUNTED_AFTER = /^ (?:(?!was\b|is\b|has\b|as\b|this\b|thus\b)[a-z]+s\b|(?:people|staff|new|more|fewer|active|paying|daily|weekly|monthly|extra|additional)\b)/;
 /** "1:1s" and "1-on-1s" are meetings, not measures. */
 const ONE_ON_ONE = /\b1(?::|-on-)1s?\b/g;
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.? $`);
@@ -135,7 +137,7 @@ export function findNumbers(plain: string): { measure: string | undefined; date:
     if (!UNITS.has(unit)) continue;
     const before = text.slice(Math.max(0, match.index - 12), match.index);
     const after = text.slice(match.index + whole.length, match.index + whole.length + 16);
-    const isYear = !currency && !unit && /^(?:19|20)\d\d$/.test(digits);
+    const isYear = !currency && !unit && /^(?:19|20)\d\d$/.test(digits) && !COUNTED_AFTER.test(after);
     const isDay = !currency && !unit && /^\d{1,2}$/.test(digits) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after));
     if (isYear || isDay) {
       date = true;

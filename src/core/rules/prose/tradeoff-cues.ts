@@ -98,7 +98,7 @@ const SACRIFICE = /\bsacrific(?:e|ed|es|ing)\b/g;
 const NEGATED_BEFORE = /(?:\bnever|\bnot|n't|\bwithout|\brefused to|\brefuse to|\bno) (?:\w+ )?$/;
 
 /** Comparison cues that, inside a Result, usually compare outcomes ("two rounds instead of three"). */
-const INSTEAD_OF = /\binstead of\b|^instead\b|\binstead[.,;]|\binstead$/;
+const INSTEAD_OF = /\binstead of\b|(?:^|[;:,.] |- )instead\b|\binstead[.,;!]|\binstead$/;
 const RATHER_THAN = /\brather than\b/;
 const RESULT_CHOICE = /\b(?:i|we) (?:chose|decided|opted|picked|went with|prioriti[sz]ed|pushed for|argued for|bet on)\b/;
 
@@ -142,16 +142,29 @@ function hasUnnegated(plain: string, pattern: RegExp): boolean {
 function hasChoiceOver(plain: string): boolean {
   OVER.lastIndex = 0;
   let match: RegExpExecArray | null;
+  let firstChoice: number | undefined;
   while ((match = OVER.exec(plain))) {
-    const before = plain.slice(0, match.index);
-    const after = plain.slice(match.index + 'over'.length).replace(/^[\s,]+/, '');
-    const previousWord = /([\w'-]+)\W*$/.exec(before)?.[1];
-    if (!previousWord || PARTICLE_VERBS.has(previousWord)) continue;
-    if (!after || OVER_FALSE_FRIEND.test(after) || !/^[\w"'$(]/.test(after)) continue;
     if (plain[match.index + 4] === '-') continue;
-    if (CHOICE_BEFORE.test(before)) return true;
+    const previousWord = wordBefore(plain, match.index);
+    if (!previousWord || PARTICLE_VERBS.has(previousWord)) continue;
+    const after = plain.slice(match.index + 4, match.index + 124).replace(/^[\s,]+/, '');
+    if (!after || OVER_FALSE_FRIEND.test(after) || !/^[\w"'$(]/.test(after)) continue;
+    if (firstChoice === undefined) {
+      const choice = CHOICE_BEFORE.exec(plain);
+      firstChoice = choice ? choice.index + choice[0].length : Infinity;
+    }
+    if (firstChoice <= match.index) return true;
   }
   return false;
+}
+
+/** The word that ends right before `index`, skipping spaces and punctuation; scans backwards, so it stays linear. */
+function wordBefore(plain: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && !/[\w'-]/.test(plain[end - 1])) end--;
+  let start = end;
+  while (start > 0 && end - start < 40 && /[\w'-]/.test(plain[start - 1])) start--;
+  return start < end ? plain.slice(start, end) : undefined;
 }
 
 /** Builds word-bounded, case-insensitive patterns from the rule's `cues` option. */
