@@ -142,6 +142,8 @@ export function readYaml(
     schema: 'core',
     customTags: [],
     maxAliasCount: MAX_ALIAS_COUNT,
+    // yaml reports odd-but-readable input (such as a list used as a key) through process.emitWarning.
+    logLevel: 'error',
   } as never);
   for (const error of document.errors) {
     problems.push({
