@@ -23,6 +23,7 @@ ruleTable(passive, {
       story: 'A reorg was announced in March.\n\nI rebuilt the roadmap with the two new leads.\n\nWe hit the Q3 date.',
     },
     { name: '"it\'s been" is not a passive on its own', story: action("It's been a year since I led that rewrite.") },
+    { name: 'a purpose, not an act: "was designed to"', story: action('The pilot was designed to answer one question, so I kept it to two markets.') },
     { name: 'CRLF, active bullets', story: '## Action\r\n\r\n- I paused the launch\r\n- I rewrote the migration\r\n' },
   ],
   invalid: [
@@ -69,6 +70,11 @@ ruleTable(passive, {
       ),
       questions: ['judgment'],
       errors: [{ text: 'was redesigned' }],
+    },
+    {
+      name: '"was designed" with no purpose after it hides the designer',
+      story: action('We went through every screen together, and a shorter flow was designed.'),
+      errors: [{ text: 'was designed' }],
     },
     {
       name: 'disagree-commit: "by the VP" names one actor, the other is hidden',

@@ -51,6 +51,10 @@ ruleTable(role, {
       story: `## Action\n\nWe argued for a week. I brought the retention cohort data, and once the VP chose the other plan I committed to it and led the rollout.${RESULT}`,
       questions: ['disagree-commit'],
     },
+    {
+      name: '", and I chose" is my own clause, not a compound subject',
+      story: `## Action\n\nThe vendor data was thin, and I chose the cheaper vendor with a one-month exit clause.${RESULT}`,
+    },
     { name: 'typographic apostrophe', story: `## Action\n\nI\u2019d already written the memo before the offsite.${RESULT}` },
   ],
   invalid: [
@@ -103,6 +107,12 @@ ruleTable(role, {
     {
       name: 'negated and hypothetical "I"s',
       story: `## Action\n\nI didn't wait for the data. I would have pushed back, but the VP approved it.${RESULT}`,
+      errors: [{ text: '## Action', messageId: 'noAction' }],
+    },
+    {
+      name: '"I did not" is not an action, even twice',
+      story: `## Action\n\nI did not check the staffing plan, and I did not run the copy past support.${RESULT}`,
+      questions: ['failure'],
       errors: [{ text: '## Action', messageId: 'noAction' }],
     },
     {

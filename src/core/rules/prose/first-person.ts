@@ -100,6 +100,7 @@ const INVERTING = new Set([
 /** Nouns that turn "team" into a modifier: "the team lead", "our team meeting". */
 const TEAM_COMPOUNDS = new Set(['lead', 'leads', 'member', 'members', 'manager', 'managers', 'meeting', 'meetings', 'offsite', 'channel', 'size', "'s"]);
 const HAVE = new Set(['had', 'have', 'has']);
+const DO = new Set(['did', 'do', 'does']);
 const GET = new Set(['got', 'get', 'gets', 'getting', 'gotten']);
 
 /** Irregular past participles likely after "had" or "got" (regular ones end in -ed). */
@@ -166,6 +167,10 @@ function actionVerbAfter(words: readonly Word[], index: number, subject: string)
       expectParticiple = true;
       continue;
     }
+    if (DO.has(word)) {
+      const next = nextNonAdverb(words, j);
+      if (next !== undefined && NOT_DONE.has(normalizeWord(words[next].text))) return undefined; // "I did not look"
+    }
     if (GET.has(word)) {
       const next = nextNonAdverb(words, j);
       if (next !== undefined && looksLikeParticiple(normalizeWord(words[next].text))) return undefined; // "I got promoted"
@@ -202,7 +207,7 @@ export function actorActions(sentence: Sentence): ActorAction[] {
     if (I_SUBJECTS.has(lower) && raw[0] === 'I') {
       const previous = index > 0 ? normalizeWord(words[index - 1].text) : '';
       if (INVERTING.has(previous)) continue; // "did I", "should I", "had I known"
-      if (previous === 'and' && index >= 2) {
+      if (previous === 'and' && index >= 2 && isCompoundMember(sentence, index - 2)) {
         // "Priya and I shipped", "my team and I built": a shared action, not one of the speaker's own.
         kind = 'we';
         subjectStart = words[subjectStartOfCompound(words, index - 2)].span.start;
@@ -225,6 +230,24 @@ export function actorActions(sentence: Sentence): ActorAction[] {
     if (verb) actions.push({ kind, subject: { start: subjectStart, end: word.span.end }, head: word, verb, sentence });
   }
   return actions;
+}
+
+/** People a compound subject names besides the speaker: "my manager and I", "the designer and I". */
+const PERSON_NOUNS = new Set([
+  'team', 'manager', 'boss', 'designer', 'engineer', 'lead', 'partner', 'peer', 'colleague', 'counterpart', 'cofounder',
+  'co-founder', 'analyst', 'director', 'he', 'she', 'they', 'you', 'pm', 'researcher', 'scientist', 'marketer', 'mentor',
+]);
+
+/**
+ * True when the word before "and I" is the first member of a compound subject ("Priya and I", "my manager and I"),
+ * not the end of a clause ("I wrote the spec and I ran the test", "angry posts, and I chose").
+ */
+function isCompoundMember(sentence: Sentence, index: number): boolean {
+  const member = sentence.words[index];
+  const and = sentence.words[index + 1];
+  const between = sentence.text.slice(member.span.end - sentence.span.start, and.span.start - sentence.span.start);
+  if (/[,;:—–()]/.test(between)) return false;
+  return /^\p{Lu}/u.test(member.text) || PERSON_NOUNS.has(normalizeWord(member.text));
 }
 
 /** Start index of the first member of a compound subject ending at `index`: "my team", "Priya", "the designer". */

@@ -42,12 +42,15 @@ const STATIVE = new Set([
   'disappointed', 'motivated', 'determined', 'scared', 'supposed', 'used', 'based', 'located', 'married', 'qualified',
   'experienced', 'skilled', 'committed', 'dedicated', 'thrilled', 'overwhelmed', 'stressed', 'engaged', 'aligned',
   'confused', 'embarrassed', 'annoyed', 'amazed', 'relieved', 'satisfied', 'delighted', 'impressed', 'exhausted', 'bored',
-  'limited', 'needed', 'required', 'expected', 'focused', 'related', 'tied', 'aimed', 'designed', 'meant', 'born', 'gone',
-  'upset', 'stuck', 'bound', 'set', 'known', 'called', 'named', 'entitled', 'inclined', 'allowed', 'unsolved',
+  'limited', 'needed', 'required', 'expected', 'focused', 'related', 'tied', 'born', 'gone',
+  'upset', 'stuck', 'known', 'called', 'named', 'entitled', 'inclined', 'allowed', 'unsolved',
   'blessed', 'skewed', 'biased', 'outdated', 'underpowered', 'understaffed', 'overloaded', 'unmatched', 'crowded',
   'mixed', 'complicated', 'sized', 'shaped', 'priced', 'staffed', 'worth', 'fixed-price', 'unaligned', 'misaligned',
   'closed', 'opened', 'finished', 'unblocked', 'blocked', 'ready', 'prepared', 'equipped', 'positioned', 'split',
 ]);
+/** Participles that describe a purpose or plan only when "to" or "for" follows: "was designed to", "was set for". */
+const STATIVE_BEFORE_TO = new Set(['designed', 'meant', 'aimed', 'set', 'bound', 'built', 'geared', 'intended', 'scheduled', 'slated', 'planned']);
+
 /** After "by", these start a time, amount or means, not the agent: "by Friday", "by 20%", "by the end of Q3". */
 const NOT_AGENT = new Set([
   'end', 'then', 'now', 'far', 'default', 'hand', 'design', 'mistake', 'accident', 'half', 'a', 'an', 'the', 'tomorrow',
@@ -189,6 +192,8 @@ export function hiddenActorPassivesIn(sentences: readonly Sentence[], ignore: re
       const participle = kept[position];
       const be = kept[position - 1];
       if (STATIVE.has(participle.value)) continue;
+      const next = normalized[participle.index + 1];
+      if (STATIVE_BEFORE_TO.has(participle.value) && (next === 'to' || next === 'for')) continue;
       if (hasFirstPersonSubject(normalized, be.index)) continue;
       if (namesAgent(normalized, participle.index)) continue;
       if (text !== undefined && !(isAt(text, words[be.index]) && isAt(text, words[participle.index]))) continue;
