@@ -1,7 +1,7 @@
 // Prints the README's rules table from the rules' own meta: `npx tsx scripts/rules-table.ts`.
 import { RULES } from '../src/core';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n+/g, '<br>');
 console.log('| rule | checks | default | weak | stronger |');
 console.log('|---|---|---|---|---|');
 for (const rule of RULES) {

@@ -10,6 +10,17 @@ import { timing } from './timing';
 import { tradeoff } from './tradeoff';
 
 /** Every rule, in the order its findings are explained in the docs. */
-export const RULES: readonly Rule<any>[] = [frontmatter, structure, timing, slogans, answerShape, tradeoff, role, passive, result];
+export const RULES: readonly Rule<any>[] = [
+  // The three filters first: they decide whether a story is ready.
+  tradeoff,
+  role,
+  result,
+  frontmatter,
+  structure,
+  answerShape,
+  timing,
+  slogans,
+  passive,
+];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule<any>> = new Map(RULES.map((rule) => [rule.id, rule]));
