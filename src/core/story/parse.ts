@@ -1,6 +1,7 @@
 import type { Html, Root as MdRoot, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
+import { decodeString } from 'micromark-util-decode-string';
 import type { Paragraph as NlParagraph, Root as NlRoot, Sentence as NlSentence } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { ParseEnglish } from 'parse-english';
@@ -235,15 +236,18 @@ function collectHeadings(tree: MdRoot): Heading[] {
   return headings;
 }
 
+const NLCST_IGNORED = ['heading', 'code', 'html', 'table', 'definition'];
+
 function collectSentences(tree: MdRoot, text: string): Sentence[] {
   const file = new VFile({ value: text });
-  const nlcst = toNlcst(tree, file, ParseEnglish, { ignore: ['heading', 'code', 'html', 'table', 'definition'] }) as NlRoot;
+  const nlcst = toNlcst(tree, file, ParseEnglish, { ignore: NLCST_IGNORED }) as NlRoot;
+  const offsets = new SourceOffsets(tree, text);
   const sentences: Sentence[] = [];
   const visit = (node: NlRoot | NlParagraph) => {
     for (const child of node.children) {
       if (child.type === 'ParagraphNode') visit(child);
       else if (child.type === 'SentenceNode') {
-        const sentence = toSentence(child);
+        const sentence = toSentence(child, offsets);
         if (sentence) sentences.push(sentence);
       }
     }
@@ -252,7 +256,7 @@ function collectSentences(tree: MdRoot, text: string): Sentence[] {
   return sentences;
 }
 
-function toSentence(node: NlSentence): Sentence | undefined {
+function toSentence(node: NlSentence, offsets: SourceOffsets): Sentence | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined || end <= start) return undefined;
@@ -263,10 +267,113 @@ function toSentence(node: NlSentence): Sentence | undefined {
     const wordEnd = child.position?.end.offset;
     const wordText = nlcstToString(child);
     if (wordStart === undefined || wordEnd === undefined || countWords(wordText) === 0) continue;
-    words.push({ text: wordText, span: { start: wordStart, end: wordEnd } });
+    words.push({ text: wordText, span: { start: offsets.start(wordStart), end: offsets.end(wordEnd) } });
   }
   if (words.length === 0) return undefined;
-  return { text: nlcstToString(node), span: { start, end }, words, section: undefined };
+  return { text: nlcstToString(node), span: { start: offsets.start(start), end: offsets.end(end) }, words, section: undefined };
+}
+
+/** A text node's decoded value, placed where mdast-util-to-nlcst assumes it lies, with each character's real extent. */
+interface AlignedText {
+  /** mdast-util-to-nlcst places a value's characters at consecutive offsets from the node start. */
+  assumedStart: number;
+  length: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/**
+ * Maps the offsets mdast-util-to-nlcst gives words back to the file. It counts a text node's decoded value from
+ * the node's start, which drifts after a character reference (`&amp;`), an escape (`\*`) or a line-start marker of
+ * a quote or list continuation (`> `, indentation); here each value character is aligned with its source.
+ */
+class SourceOffsets {
+  private readonly texts: AlignedText[] = [];
+
+  constructor(tree: MdRoot, private readonly text: string) {
+    const visit = (node: MdRoot | RootContent) => {
+      if (NLCST_IGNORED.includes(node.type)) return;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) {
+        if (node.type === 'text') this.add(node.value, start, end);
+        else if ((node.type === 'image' || node.type === 'imageReference') && node.alt) this.add(node.alt, start + 2, end);
+      }
+      if ('children' in node) (node.children as RootContent[]).forEach(visit);
+    };
+    visit(tree);
+    this.texts.sort((a, b) => a.assumedStart - b.assumedStart);
+  }
+
+  /** The file offset where the character at assumed offset `offset` starts. */
+  start(offset: number): number {
+    const aligned = this.find(offset, false);
+    return aligned ? aligned.starts[offset - aligned.assumedStart] : offset;
+  }
+
+  /** The file offset just past the character that ends at assumed offset `offset`. */
+  end(offset: number): number {
+    const aligned = this.find(offset, true);
+    return aligned ? aligned.ends[offset - aligned.assumedStart - 1] : offset;
+  }
+
+  private find(offset: number, isEnd: boolean): AlignedText | undefined {
+    let low = 0;
+    let high = this.texts.length - 1;
+    let found: AlignedText | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const candidate = this.texts[mid];
+      if (isEnd ? candidate.assumedStart < offset : candidate.assumedStart <= offset) {
+        found = candidate;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (!found) return undefined;
+    const inside = isEnd ? offset <= found.assumedStart + found.length : offset < found.assumedStart + found.length;
+    return inside ? found : undefined;
+  }
+
+  private add(value: string, from: number, to: number): void {
+    const { text } = this;
+    const starts = new Int32Array(value.length);
+    const ends = new Int32Array(value.length);
+    let j = from;
+    for (let i = 0; i < value.length; ) {
+      if (j >= to) return; // Could not align: keep the assumed offsets.
+      const char = text[j];
+      if (char === '&') {
+        CHARACTER_REFERENCE.lastIndex = j;
+        const reference = CHARACTER_REFERENCE.exec(text)?.[0];
+        const decoded = reference && decodeString(reference);
+        if (reference && decoded && decoded !== reference && value.startsWith(decoded, i)) {
+          for (let k = 0; k < decoded.length; k++, i++) {
+            starts[i] = j;
+            ends[i] = j + reference.length;
+          }
+          j += reference.length;
+          continue;
+        }
+      }
+      if (char === '\\' && text[j + 1] === value[i] && ASCII_PUNCTUATION.test(value[i])) {
+        starts[i] = j;
+        ends[i] = j + 2;
+        i++;
+        j += 2;
+      } else if (char === value[i] || (char === '\0' && value[i] === '\uFFFD')) {
+        starts[i] = j;
+        ends[i] = j + 1;
+        i++;
+        j++;
+      } else {
+        j++; // Markup the value leaves out: a quote marker, indentation, a line ending's CR.
+      }
+    }
+    if (value.length > 0) this.texts.push({ assumedStart: from, length: value.length, starts, ends });
+  }
 }
 
 /** Places each sentence in a section: by heading when the story has them, by position otherwise. */
