@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, promises as fs, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, homedir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -316,7 +317,8 @@ function checkInWorkers(
   const results: CachedResult[] = new Array(texts.length);
   const count = Math.min(jobs, Math.ceil(texts.length / BATCH));
   const workerData: WorkerSetup = { kind: 'storybank-check', config: source };
-  const execArgv = BUNDLED ? [] : ['--require', require.resolve('tsx/cjs')];
+  // From the sources, the worker needs the TypeScript loader too (createRequire keeps esbuild from bundling it).
+  const execArgv = BUNDLED ? [] : ['--require', createRequire(__filename).resolve('tsx/cjs')];
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;

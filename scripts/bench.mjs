@@ -1,0 +1,284 @@
+// `npm run bench`: Story Bank's speed side by side with markdownlint-cli2 and a bare remark parse, in one run.
+// Prints a table and writes the same numbers to .bench/results.json.
+//
+//   BENCH_REPS=5        runs per measurement for the 100- and 1,000-story banks (5,000 uses fewer)
+//   BENCH_SIZES=100,1000,5000
+//   BENCH_KEEP=1        keep the generated banks (their folder is printed)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+import { generateBank, generateStory, prng } from './bench-bank.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const repsFor = (size) => (size >= 5000 ? Math.max(1, Math.min(REPS, 2)) : REPS);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const cli = join(root, 'dist', 'cli.js');
+const mdl = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const floor = join(root, 'scripts', 'bench-parse-floor.mjs');
+
+const startedAt = Date.now();
+log(`Building dist/ ...`);
+run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, check: true });
+
+const work = mkdtempSync(join(tmpdir(), 'storybank-bench-'));
+const cacheDir = join(work, 'cache');
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  availableParallelism: availableParallelism(),
+  cpuModel: cpus()[0]?.model,
+  loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
+};
+log(`Machine: ${machine.availableParallelism} cores (${machine.cpuModel}), node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+
+const results = { generatedAt: new Date().toISOString(), machine, banks: {}, keystroke: undefined, extension: undefined, targets: [] };
+try {
+  for (const size of SIZES) {
+    const bank = join(work, `bank-${size}`);
+    generateBank(bank, size);
+    results.banks[size] = benchBank(bank, size, repsFor(size));
+  }
+  results.keystroke = benchKeystroke();
+  results.extension = benchExtensionLoad();
+  results.targets = judgeTargets(results);
+  results.totalSeconds = Math.round((Date.now() - startedAt) / 1000);
+  printTable(results);
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`\nWrote .bench/results.json (${results.totalSeconds} s in all).`);
+} finally {
+  if (process.env.BENCH_KEEP) log(`Banks kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+// ---- measurements ----
+
+function benchBank(bank, size, reps) {
+  log(`\nBank of ${size} stories: ${reps} interleaved runs each`);
+  const tools = {
+    storybankCold: () => timed(process.execPath, [cli, 'check', bank, '--format', 'json', '--no-cache', '--stats'], { stats: true }),
+    markdownlint: () => timed(process.execPath, [mdl, '**/*.md'], { cwd: bank }),
+    remarkParse: () => timed(process.execPath, [floor, bank]),
+  };
+  const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  for (let rep = 0; rep < reps; rep++) {
+    // Rotate the order so no tool always runs first (or always after the others warmed the file cache).
+    const names = Object.keys(tools);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + rep) % names.length];
+      samples[name].push(tools[name]());
+    }
+    log(`  run ${rep + 1}: ` + Object.entries(samples).map(([name, list]) => `${name} ${fmtMs(list.at(-1).ms)}`).join(', '));
+  }
+  // Warm: one run fills the cache, then the unchanged bank is checked again.
+  rmSync(cacheDir, { recursive: true, force: true });
+  const fill = timed(process.execPath, [cli, 'check', bank, '--format', 'json', '--cache-dir', cacheDir, '--stats'], { stats: true });
+  const warm = [];
+  for (let rep = 0; rep < Math.max(3, reps); rep++) {
+    warm.push(timed(process.execPath, [cli, 'check', bank, '--format', 'json', '--cache-dir', cacheDir, '--stats'], { stats: true }));
+  }
+  if (warm.some((sample) => sample.stats?.checked !== 0)) throw new Error('the warm run re-checked stories; the cache did not work');
+  // The same output with and without the cache (the test suite proves this in detail).
+  const uncached = spawnSync(process.execPath, [cli, 'check', bank, '--format', 'json', '--no-cache'], { maxBuffer: 1 << 30 }).stdout;
+  const cached = spawnSync(process.execPath, [cli, 'check', bank, '--format', 'json', '--cache-dir', cacheDir], { maxBuffer: 1 << 30 }).stdout;
+  if (!uncached.equals(cached)) throw new Error('cached and uncached JSON differ');
+
+  const summary = (list) => ({
+    medianMs: median(list.map((sample) => sample.ms)),
+    runsMs: list.map((sample) => Math.round(sample.ms)),
+    peakRssMB: Math.max(...list.map((sample) => sample.rssMB ?? 0)) || undefined,
+  });
+  const out = {
+    stories: size,
+    storybankCold: { ...summary(samples.storybankCold), jobs: samples.storybankCold[0].stats?.jobs },
+    markdownlint: summary(samples.markdownlint),
+    remarkParse: summary(samples.remarkParse),
+    storybankWarm: { ...summary(warm), cacheFillMs: Math.round(fill.ms) },
+  };
+  out.ratios = {
+    coldVsMarkdownlint: ratio(out.storybankCold.medianMs, out.markdownlint.medianMs),
+    coldVsRemarkParse: ratio(out.storybankCold.medianMs, out.remarkParse.medianMs),
+    warmVsCold: ratio(out.storybankWarm.medianMs, out.storybankCold.medianMs),
+  };
+  return out;
+}
+
+/** The keystroke path: checkStoryText on a freshly edited 400-word story, in-process, as the editor does it. */
+function benchKeystroke() {
+  log('\nKeystroke path: checkStoryText on an edited 400-word story');
+  const bundle = join(work, 'core-bench.cjs');
+  esbuild.buildSync({
+    stdin: { contents: "export { checkStoryText, DEFAULT_CONFIG } from './src/core';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+  const { checkStoryText, DEFAULT_CONFIG } = require(bundle);
+  const story = fourHundredWordStory();
+  const words = story.slice(story.indexOf('\n---', 3)).split(/\s+/).filter(Boolean).length;
+  const anchor = story.indexOf('## ', story.indexOf('## ') + 3); // inside the second section
+  const typed = ' and I wrote the plan';
+  const times = [];
+  const iterations = 200;
+  for (let i = 0; i < iterations + 20; i++) {
+    // Type (or delete) one more character of a phrase, the way an editor re-lints on each keystroke.
+    const n = i % (typed.length + 1);
+    const text = story.slice(0, anchor - 2) + typed.slice(0, n) + story.slice(anchor - 2);
+    const start = performance.now();
+    checkStoryText(text, { config: DEFAULT_CONFIG });
+    const ms = performance.now() - start;
+    if (i >= 20) times.push(ms); // the first 20 warm the JIT, as the first keystrokes after opening a file do
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+  const out = { storyWords: words, iterations, p50Ms: round(pct(50)), p95Ms: round(pct(95)), maxMs: round(times.at(-1)) };
+  log(`  ${words} words: p50 ${out.p50Ms} ms, p95 ${out.p95Ms} ms`);
+  return out;
+}
+
+function fourHundredWordStory() {
+  const random = prng(7);
+  let best;
+  for (let i = 0; i < 400; i++) {
+    const story = generateStory(i, random);
+    const body = story.slice(story.indexOf('\n---', 3) + 4);
+    const words = body.split(/\s+/).filter((word) => /\w/.test(word)).length;
+    if (story.includes('## ') && (!best || Math.abs(words - 400) < Math.abs(best.words - 400))) best = { story, words };
+  }
+  return best.story;
+}
+
+/**
+ * Not activation: VS Code cannot be started here, so this is the time to load dist/extension.js in a fresh
+ * node process with a minimal `vscode` stand-in that only satisfies module loading. Labelled as such.
+ */
+function benchExtensionLoad() {
+  log('\nExtension bundle load time (require of dist/extension.js with a module-loading shim; not a real activation)');
+  const probe = join(work, 'load-extension.cjs');
+  // The names the bundle reads from `vscode`, so that esbuild's namespace interop finds them on the stand-in.
+  const bundleText = readFileSync(join(root, 'dist', 'extension.js'), 'utf8');
+  const names = [...new Set([...bundleText.matchAll(/\bvscode\d*\.(\w+)/g)].map((match) => match[1]))];
+  writeFileSync(
+    probe,
+    `const Module = require('module');
+const stub = new Proxy(function () {}, { get: (target, key) => (key === 'then' ? undefined : stub), apply: () => stub, construct: () => stub });
+const names = ${JSON.stringify(names)};
+const vscode = Object.fromEntries(names.map((name) => [name, stub]));
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+const start = process.hrtime.bigint();
+require(${JSON.stringify(join(root, 'dist', 'extension.js'))});
+process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));
+`,
+  );
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const child = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
+    if (child.status !== 0 || !child.stdout) throw new Error(`loading dist/extension.js failed: ${child.stderr.slice(-1500)}`);
+    loads.push(Number(child.stdout));
+  }
+  const bundleKB = Math.round(statSync(join(root, 'dist', 'extension.js')).size / 1024);
+  const out = { bundleLoadMedianMs: round(median(loads)), bundleLoadRunsMs: loads.map(round), bundleKB, note: 'require() of the bundle with a vscode shim, not activate() in VS Code' };
+  log(`  ${out.bundleLoadMedianMs} ms to load a ${bundleKB} KB bundle`);
+  return out;
+}
+
+// ---- targets and output ----
+
+function judgeTargets(results) {
+  const b1 = results.banks[1000];
+  const b5 = results.banks[5000];
+  const targets = [];
+  const add = (name, value, limit, unit, note) =>
+    targets.push({ name, value, limit, unit, met: value === undefined ? undefined : value <= limit, ...(note ? { note } : {}) });
+  if (b1) {
+    add('cold 1,000 vs markdownlint-cli2', b1.ratios.coldVsMarkdownlint, 0.5, '×');
+    add('cold 1,000 vs bare remark parse', b1.ratios.coldVsRemarkParse, 1.2, '×');
+    add('warm re-check vs cold (1,000)', b1.ratios.warmVsCold, 0.05, '×');
+  }
+  if (b5) add('warm re-check vs cold (5,000)', b5.ratios.warmVsCold, 0.05, '×');
+  add('keystroke lint p95 (400 words)', results.keystroke.p95Ms, 15, 'ms');
+  if (b1 && b5) add('time(5,000) / time(1,000)', ratio(b5.storybankCold.medianMs, b1.storybankCold.medianMs), 5.5, '×');
+  if (b5) add('peak memory, cold 5,000', b5.storybankCold.peakRssMB, 300, 'MB');
+  return targets;
+}
+
+function printTable(results) {
+  const rows = [['bank', 'storybank cold', 'markdownlint-cli2', 'remark parse', 'storybank warm', 'cold/mdl', 'cold/parse', 'warm/cold', 'peak RSS cold']];
+  for (const bank of Object.values(results.banks)) {
+    rows.push([
+      String(bank.stories),
+      `${fmtMs(bank.storybankCold.medianMs)} (${bank.storybankCold.jobs} jobs)`,
+      fmtMs(bank.markdownlint.medianMs),
+      fmtMs(bank.remarkParse.medianMs),
+      fmtMs(bank.storybankWarm.medianMs),
+      `${bank.ratios.coldVsMarkdownlint}×`,
+      `${bank.ratios.coldVsRemarkParse}×`,
+      `${bank.ratios.warmVsCold}×`,
+      bank.storybankCold.peakRssMB ? `${bank.storybankCold.peakRssMB} MB` : 'n/a',
+    ]);
+  }
+  log('\n' + table(rows));
+  log(`\nKeystroke (checkStoryText, ${results.keystroke.storyWords}-word story, ${results.keystroke.iterations} edits): p50 ${results.keystroke.p50Ms} ms, p95 ${results.keystroke.p95Ms} ms`);
+  log(`Extension bundle load time (require with a vscode shim, not activation): ${results.extension.bundleLoadMedianMs} ms, ${results.extension.bundleKB} KB`);
+  log('\n' + table([['target', 'value', 'limit', 'met'], ...results.targets.map((t) => [t.name, `${t.value}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, `≤ ${t.limit}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO'])]));
+  log('Times are medians of interleaved runs (wall clock, including node start-up); see .bench/results.json for every run.');
+}
+
+// ---- helpers ----
+
+function timed(command, args, { cwd = root, stats = false } = {}) {
+  const full = TIME ? [TIME, ['-f', '__RSS_KB=%M', command, ...args]] : [command, args];
+  const start = performance.now();
+  const child = spawnSync(full[0], full[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - start;
+  if (child.error) throw child.error;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
+  const rss = /__RSS_KB=(\d+)/.exec(child.stderr);
+  const statLine = /storybank stats: (\{.*\})/.exec(child.stderr);
+  const parsed = stats && statLine ? JSON.parse(statLine[1]) : undefined;
+  const rssMB = rss ? Math.round(Number(rss[1]) / 1024) : parsed?.maxRssMB;
+  return { ms, rssMB, stats: parsed };
+}
+
+function run(command, args, { cwd, check }) {
+  const child = spawnSync(command, args, { cwd, stdio: 'inherit' });
+  if (check && child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+function round(value) {
+  return Math.round(value * 100) / 100;
+}
+
+function ratio(a, b) {
+  return Math.round((a / b) * 1000) / 1000;
+}
+
+function fmtMs(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row) => '| ' + row.map((cell, column) => cell.padEnd(widths[column])).join(' | ') + ' |';
+  return [line(rows[0]), '|' + widths.map((width) => '-'.repeat(width + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+function log(message) {
+  process.stdout.write(message + '\n');
+}

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
+import { CACHE_SCHEMA, ResultCache, configFingerprint, stableStringify, toCachedResult, type CachedResult } from '../../src/core/cache';
+
+const STORY = `---
+title: Vague launch
+questions: [judgment]
+---
+## Situation
+Our trial converted poorly.
+
+## Action
+We discussed it as a team and it was decided to move forward.
+
+## Result
+It went well and everyone was pleased.
+`;
+
+const stamp = { coreVersion: '0.1.0+1+abc', configFingerprint: configFingerprint({ text: 'profile: netflix-pm' }) };
+
+function fields(result: CachedResult): CachedResult {
+  const { isStory, title, questions, words, seconds, filters, findings } = result;
+  return { isStory, title, questions, words, seconds, filters, findings };
+}
+
+describe('result cache (src/core/cache.ts)', () => {
+  it('keys a text by the SHA-256 of its UTF-8 bytes', () => {
+    const text = 'caf\u00e9 \u{1F600}\r\n';
+    assert.equal(ResultCache.keyOf(text), createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    assert.notEqual(ResultCache.keyOf('a'), ResultCache.keyOf('a '));
+  });
+
+  it('keeps every field the CLI reports, and drops the parsed story', () => {
+    const full = checkStoryText(STORY, { config: DEFAULT_CONFIG });
+    assert.ok(full.findings.length > 0, 'the story has findings to cache');
+    const cached = toCachedResult(full);
+    assert.equal('story' in cached, false);
+    assert.deepEqual(cached, fields(full));
+    // A deep copy: changing the live result later does not change the cache.
+    full.findings[0].range.start.line = 999;
+    assert.notEqual(cached.findings[0].range.start.line, 999);
+  });
+
+  it('survives a JSON round trip with identical results', () => {
+    const cache = new ResultCache(stamp);
+    const full = checkStoryText(STORY, { config: DEFAULT_CONFIG });
+    cache.set(STORY, full);
+    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    assert.equal(restored.size, 1);
+    assert.deepEqual(restored.get(STORY), fields(full));
+    assert.equal(restored.get(STORY + '\n'), undefined, 'one changed character is a miss');
+    assert.equal(restored.hits, 1);
+    assert.equal(restored.misses, 1);
+  });
+
+  it('drops everything written by another schema, core version or configuration', () => {
+    const cache = new ResultCache<{ note: string }>(stamp);
+    cache.set(STORY, checkStoryText(STORY));
+    cache.meta = { note: 'kept' };
+    const json = JSON.parse(JSON.stringify(cache.toJSON()));
+    assert.equal(ResultCache.fromJSON<{ note: string }>(json, stamp).meta?.note, 'kept');
+    assert.equal(ResultCache.fromJSON(json, { ...stamp, coreVersion: '0.1.1+1+abc' }).size, 0);
+    assert.equal(ResultCache.fromJSON(json, { ...stamp, configFingerprint: configFingerprint({ text: 'wordsPerMinute: 130' }) }).size, 0);
+    assert.equal(ResultCache.fromJSON({ ...json, schema: CACHE_SCHEMA + 1 }, stamp).size, 0);
+    assert.equal(ResultCache.fromJSON({ ...json, schema: CACHE_SCHEMA + 1 }, stamp).meta, undefined);
+  });
+
+  it('ignores damaged files and damaged entries instead of trusting them', () => {
+    for (const junk of [undefined, null, 42, 'text', [], { schema: CACHE_SCHEMA }]) {
+      assert.equal(ResultCache.fromJSON(junk, stamp).size, 0);
+    }
+    const good = toCachedResult(checkStoryText(STORY));
+    const key = ResultCache.keyOf(STORY);
+    const json = {
+      schema: CACHE_SCHEMA,
+      ...stamp,
+      entries: { [key]: good, ['f'.repeat(64)]: { title: 'no other fields' }, 'not-a-hash': good },
+    };
+    const cache = ResultCache.fromJSON(json, stamp);
+    assert.equal(cache.size, 1);
+    assert.deepEqual(cache.get(STORY), good);
+  });
+
+  it('onlyUsed keeps the entries of texts seen in this run', () => {
+    const cache = new ResultCache(stamp);
+    cache.set('one', checkStoryText(STORY));
+    cache.set('two', checkStoryText(STORY));
+    const next = ResultCache.fromJSON(cache.toJSON(), stamp);
+    next.get('one');
+    next.get('three');
+    assert.deepEqual(Object.keys(next.toJSON({ onlyUsed: true }).entries), [ResultCache.keyOf('one')]);
+    assert.equal(Object.keys(next.toJSON().entries).length, 2);
+  });
+
+  it('fingerprints configuration independently of key order, and tells different settings apart', () => {
+    assert.equal(configFingerprint({ a: 1, b: { c: [1, 2], d: 'x' } }), configFingerprint({ b: { d: 'x', c: [1, 2] }, a: 1 }));
+    assert.notEqual(configFingerprint({ a: 1 }), configFingerprint({ a: 2 }));
+    assert.notEqual(configFingerprint({ rules: { role: 'off' } }), configFingerprint({ rules: { role: 'warning' } }));
+    assert.notEqual(configFingerprint({ list: [1, 2] }), configFingerprint({ list: [2, 1] }));
+    assert.equal(stableStringify({ a: undefined, b: 1 }), '{"b":1}');
+    // The resolved default configuration (profile included) fingerprints stably.
+    assert.equal(configFingerprint(DEFAULT_CONFIG), configFingerprint(JSON.parse(JSON.stringify(DEFAULT_CONFIG))));
+  });
+
+  it('stays pure: no editor and no file-system imports', () => {
+    const source = readFileSync('src/core/cache.ts', 'utf8');
+    assert.doesNotMatch(source, /from ['"](vscode|node:fs|fs|node:fs\/promises)['"]/);
+  });
+});

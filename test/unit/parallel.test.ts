@@ -1,0 +1,182 @@
+// Every speed-up of the CLI must give the same answer as a plain run: the content-hash cache, the worker
+// threads and the light/heavy bundle split. These tests build the CLI bundles into a temporary folder (worker
+// threads need a built script) and compare complete outputs byte for byte.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import * as esbuild from 'esbuild';
+import { main } from '../../src/cli/main';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  stats: { files: number; stories: number; cached: number; checked: number; jobs: number } | undefined;
+}
+
+describe('CLI speed-ups give identical results (cache, worker threads)', function () {
+  this.timeout(240_000);
+  let work: string;
+  let cli: string;
+  let bank: string;
+
+  /** The built CLI in a child process, so that worker threads run the bundled engine as in real use. */
+  function runBuilt(args: string[]): Run {
+    const child = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+    return withStats({ code: child.status, stdout: child.stdout, stderr: child.stderr });
+  }
+
+  function withStats(run: Omit<Run, 'stats'>): Run {
+    const line = /storybank stats: (\{.*\})/.exec(run.stderr);
+    return { ...run, stats: line ? JSON.parse(line[1]) : undefined };
+  }
+
+  /** Every mode, compared to the uncached single-threaded run. Returns that reference run. */
+  function assertAllModesAgree(target: string, extra: string[] = [], only?: string[]): Run {
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    const reference = runBuilt(['check', target, ...extra, '--no-cache', '--jobs', '1', '--stats']);
+    assert.ok(reference.code === 0 || reference.code === 1, `exit ${reference.code}: ${reference.stderr}`);
+    assert.equal(reference.stats?.jobs, 1);
+    const modes: [string, string[], (run: Run) => void][] = [
+      ['two worker threads', ['--no-cache', '--jobs', '2'], (run) => assert.equal(run.stats?.jobs, 2)],
+      ['three worker threads', ['--no-cache', '--jobs', '3'], (run) => assert.equal(run.stats?.jobs, 3)],
+      ['the default number of threads', ['--no-cache'], () => {}],
+      ['a cold cache', ['--cache-dir', cacheDir], (run) => assert.equal(run.stats?.cached, 0)],
+      ['a warm cache', ['--cache-dir', cacheDir], (run) => assert.deepEqual([run.stats?.checked, run.stats?.jobs], [0, 0])],
+      ['a warm cache with workers allowed', ['--cache-dir', cacheDir, '--jobs', '2'], (run) => assert.equal(run.stats?.checked, 0)],
+    ];
+    for (const [name, flags, check] of modes.filter(([name]) => !only || only.includes(name))) {
+      const run = runBuilt(['check', target, ...extra, ...flags, '--stats']);
+      assert.equal(run.code, reference.code, `${name}: exit code`);
+      assert.equal(run.stdout, reference.stdout, `${name}: output differs from the uncached single-threaded run`);
+      check(run);
+    }
+    return reference;
+  }
+
+  before(async function () {
+    work = mkdtempSync(path.join(tmpdir(), 'storybank-parallel-'));
+    const out = path.join(work, 'dist');
+    // The same settings as scripts/build.mjs, into a private folder so that a concurrent build is not disturbed.
+    await esbuild.build({
+      entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts' },
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      logLevel: 'error',
+    });
+    cli = path.join(out, 'cli.js');
+    bank = path.join(work, 'bank');
+    const { generateBank } = await import('../../scripts/bench-bank.mjs');
+    generateBank(bank, 300, 99);
+    // Files that cannot be checked must stay separate error entries, in the same order, in every mode.
+    writeFileSync(path.join(bank, 'misc', 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01]));
+    writeFileSync(path.join(bank, 'misc', 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\nquestions: [judgment]\n---\n', 'latin1'));
+    writeFileSync(path.join(bank, 'misc', 'notes.md'), '# Not a story\n\nNo questions here.\n');
+  });
+
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('the light CLI bundle does not contain the parser or the rules', () => {
+    const light = readFileSync(cli, 'utf8');
+    assert.ok(light.length < 200_000, `dist/cli.js is ${light.length} bytes`);
+    // esbuild marks every bundled module with a `// path` comment: no dependency and no parser module may appear.
+    assert.doesNotMatch(light, /^\/\/ node_modules\//m);
+    assert.doesNotMatch(light, /^\/\/ src\/core\/(story|rules\/(?!rule\.ts))/m);
+    assert.match(light, /^\/\/ src\/core\/cache\.ts/m);
+    assert.ok(existsSync(path.join(path.dirname(cli), 'check-worker.js')));
+  });
+
+  it('the example bank: JSON identical cached, uncached and multi-threaded', () => {
+    const reference = assertAllModesAgree('examples/netflix-pm', ['--format', 'json']);
+    assert.ok(JSON.parse(reference.stdout).stories.length >= 8);
+  });
+
+  it('the example bank: text output identical too', () => {
+    assertAllModesAgree('examples/netflix-pm', ['--no-color'], ['two worker threads', 'a cold cache', 'a warm cache']);
+  });
+
+  it('a generated bank of 300 stories: identical JSON, and workers are used by default on a multi-core machine', () => {
+    // Fewer modes than for the example bank, to keep the suite quick; the default here means worker threads.
+    const reference = assertAllModesAgree(bank, ['--format', 'json'], ['three worker threads', 'a cold cache', 'a warm cache']);
+    const json = JSON.parse(reference.stdout);
+    assert.equal(json.stories.length, 300);
+    assert.deepEqual(
+      json.errors.map((error: { path: string }) => path.basename(error.path)),
+      ['binary.md', 'latin1.md'],
+    );
+    const byDefault = runBuilt(['check', bank, '--format', 'json', '--no-cache', '--stats']);
+    const { availableParallelism } = require('node:os') as typeof import('node:os');
+    if (availableParallelism() > 1) assert.ok(byDefault.stats!.jobs > 1, `jobs ${byDefault.stats?.jobs}`);
+  });
+
+  it('only changed stories are checked again, and the result equals an uncached run', () => {
+    const copy = path.join(work, 'edited');
+    cpSync(bank, copy, { recursive: true, filter: (source) => !/story-00(0[6-9]|[1-9]\d)\d\.md$/.test(source) });
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir]);
+    const edited = ['judgment/story-00000.md', 'candor/story-00001.md', 'misc/story-00004.md'];
+    for (const file of edited) appendFileSync(path.join(copy, file), '\nIt went well and everyone was pleased.\n');
+    writeFileSync(path.join(copy, 'failure', 'story-00002.md'), '---\ntitle: Replaced\nquestions: [failure]\n---\nI shipped late.\n');
+    const cached = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    assert.equal(cached.stats?.checked, 4);
+    const uncached = runBuilt(['check', copy, '--format', 'json', '--no-cache', '--jobs', '1']);
+    assert.equal(cached.stdout, uncached.stdout);
+  });
+
+  it('a changed configuration invalidates the cache', () => {
+    const copy = path.join(work, 'configured');
+    cpSync('examples/netflix-pm', copy, { recursive: true });
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    const config = path.join(copy, '.storybank.yaml');
+    const before = existsSync(config) ? readFileSync(config, 'utf8') : '';
+    runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir]);
+    writeFileSync(config, `${before}\nwordsPerMinute: 130\n`.replace(/^wordsPerMinute:.*\n(?=[\s\S]*wordsPerMinute: 130)/m, ''));
+    const cached = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    assert.equal(cached.stats?.cached, 0, 'nothing may be reused under another configuration');
+    const uncached = runBuilt(['check', copy, '--format', 'json', '--no-cache']);
+    assert.equal(cached.stdout, uncached.stdout);
+    // --profile is part of the configuration too.
+    const profiled = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--profile', 'netflix-pm', '--stats']);
+    assert.equal(profiled.stats?.cached, 0);
+  });
+
+  it('the built CLI and the TypeScript sources (in-process main) print the same thing', async () => {
+    let stdout = '';
+    const sink = (append: (chunk: string) => void) =>
+      Object.assign(new Writable({ write: (chunk, _encoding, callback) => (append(String(chunk)), callback()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+    const code = await main(['check', 'examples/netflix-pm', '--format', 'json', '--no-cache'], { stdout: sink((c) => (stdout += c)), stderr: sink(() => {}) });
+    const built = runBuilt(['check', 'examples/netflix-pm', '--format', 'json', '--no-cache']);
+    assert.equal(code, built.code);
+    assert.equal(stdout, built.stdout);
+  });
+
+  it('rejects a bad --jobs value', () => {
+    const run = runBuilt(['check', 'examples/netflix-pm', '--jobs', 'many']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--jobs must be a whole number/);
+  });
+
+  it('shows a progress bar with count and percentage only on a terminal', async () => {
+    let stderr = '';
+    const sink = (append: (chunk: string) => void, isTTY: boolean) =>
+      Object.assign(new Writable({ write: (chunk, _encoding, callback) => (append(String(chunk)), callback()) }), { isTTY }) as unknown as NodeJS.WriteStream;
+    const small = path.join(work, 'small');
+    const { generateBank } = await import('../../scripts/bench-bank.mjs');
+    generateBank(small, 210, 5);
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], { stdout: sink(() => {}, false), stderr: sink((c) => (stderr += c), true) });
+    assert.match(stderr, /Checking \[#+-*\] +\d+\/210 +\d+%/);
+    assert.match(stderr, /\[#{24}\] 210\/210 100%/);
+    assert.match(stderr, /Checked 210 files\./);
+    stderr = '';
+    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], { stdout: sink(() => {}, false), stderr: sink((c) => (stderr += c), false) });
+    assert.equal(stderr, '', 'no progress when stderr is not a terminal');
+  });
+});
