@@ -86,6 +86,11 @@ ruleTable(answerShape, {
       questions: ['leadership'],
       story: star('Three teams owned parts of checkout.', 'None of them reported to me, so I got buy-in from each lead with a shared metric.', 'Checkout errors fell by half.'),
     },
+    {
+      name: 'leadership: won the design lead over',
+      questions: ['leadership'],
+      story: 'The design lead did not report to me. I won the design lead over by sharing twenty complaint transcripts. Complaints fell from 410 to 95 a week.',
+    },
     // general
     {
       name: 'a question id unknown to the profile is left to the frontmatter rule',

@@ -81,7 +81,7 @@ const OUTSIDE_AUTHORITY = new RegExp(
 
 /** How they were moved. */
 const INFLUENCE = new RegExp(
-  String.raw`\b(?:convinc\S*|persuad\S*|aligned|align (?:them|the|everyone)|buy-in|won (?:them|her|him|over|the \S+ over)|` +
+  String.raw`\b(?:convinc\S*|persuad\S*|aligned|align (?:them|the|everyone)|buy-in|won (?:them|her|him|(?:\S+ ){0,3}over)|` +
     String.raw`brought (?:them|her|him|everyone|the \S+) (?:in|along|on board|around)|on board|earn(?:ed|ing)? (?:\S+ ){0,2}trust|` +
     String.raw`built (?:\S+ )?trust|gained (?:\S+ ){0,2}trust|pitched|proposal|made the case|showed (?:them|her|him|the \S+)|walked (?:them|her|him|the \S+) through|` +
     String.raw`shadow\S*|listen(?:ed|ing) to|credited|(?:gave|giving) (?:them|her|him|each team) (?:the )?credit|co-?wrote|` +
