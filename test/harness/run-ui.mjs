@@ -27,6 +27,11 @@ const QUESTION_TITLES = [
   'Leading without authority',
 ];
 const WEAK_STORY = 'team-offsite.md';
+const EXPECTED_PROBLEM = {
+  message: 'Unexpected vague result "It went well and everyone was happy."',
+  source: /story-bank\s*\(?result\)?/, // shown as "story-bank(result)"; the parentheses are CSS
+  position: '[Ln 17, Col 1]',
+};
 const SQUIGGLES = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint';
 
 async function checks(page, expect) {
@@ -47,15 +52,21 @@ async function checks(page, expect) {
     for (const title of QUESTION_TITLES) {
       await view.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     }
-    const status = async (title) => (await view.locator('.monaco-list-row', { hasText: title }).first()
-      .locator('.label-description').innerText()).trim();
-    const seen = [];
-    for (const title of QUESTION_TITLES) seen.push(`${title}: ${await status(title)}`);
-    log(TAG, `coverage rows: ${seen.join(' | ')}`);
-    const candor = await status('Difficult feedback');
-    const leadership = await status('Leading without authority');
-    if (!candor.startsWith('gap')) throw new Error(`expected "Difficult feedback" to show gap, saw: ${candor}`);
-    if (leadership.startsWith('covered')) throw new Error(`a weak draft story must not cover "Leading without authority": ${leadership}`);
+    // The status shows as the row's icon (pass = covered, warning = thin, error = gap).
+    const status = async (title) => {
+      const row = view.locator('.monaco-list-row', { hasText: title }).first();
+      const icons = await row.locator('.codicon').evaluateAll((els) => els.map((e) => e.className).join(' '));
+      const description = (await row.locator('.label-description').innerText().catch(() => '')).trim();
+      const state = /codicon-pass\b/.test(icons) ? 'covered' : /codicon-warning\b/.test(icons) ? 'thin' : /codicon-error\b/.test(icons) ? 'gap' : 'unknown';
+      return { state, description };
+    };
+    const seen = {};
+    for (const title of QUESTION_TITLES) seen[title] = await status(title);
+    log(TAG, `coverage rows: ${QUESTION_TITLES.map((t) => `${t}: ${seen[t].state} (${seen[t].description})`).join(' | ')}`);
+    if (seen['Difficult feedback'].state !== 'gap') throw new Error(`expected "Difficult feedback" to show gap, saw ${JSON.stringify(seen['Difficult feedback'])}`);
+    if (!['thin', 'gap'].includes(seen['Leading without authority'].state)) {
+      throw new Error(`a weak draft story must not cover "Leading without authority": ${JSON.stringify(seen['Leading without authority'])}`);
+    }
   });
 
   await expect(`opening ${WEAK_STORY} shows a squiggle`, async () => {
@@ -78,8 +89,14 @@ async function checks(page, expect) {
     const row = panel.locator('.monaco-list-row', { hasText: 'story-bank' }).first();
     await row.waitFor({ timeout: STEP_TIMEOUT_MS });
     const rows = await panel.locator('.monaco-list-row').allInnerTexts();
-    log(TAG, `problems rows: ${rows.map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+    log(TAG, `problems rows: ${rows.map((r) => r.replace(/\s+/g, ' ').trim().slice(0, 90)).join(' | ')}`);
     if (!rows.some((r) => r.includes(WEAK_STORY))) throw new Error(`Problems panel does not name ${WEAK_STORY}`);
+    // The vague Result sentence, on line 17 of the weak story, flagged by the result rule.
+    const vague = rows.find((r) => r.includes(EXPECTED_PROBLEM.message));
+    if (!vague) throw new Error(`no Problems entry containing ${JSON.stringify(EXPECTED_PROBLEM.message)}`);
+    const flat = vague.replace(/\s+/g, ' ');
+    if (!EXPECTED_PROBLEM.source.test(flat)) throw new Error(`Problems entry lacks ${EXPECTED_PROBLEM.source}: ${flat}`);
+    if (!flat.includes(EXPECTED_PROBLEM.position)) throw new Error(`Problems entry lacks ${EXPECTED_PROBLEM.position}: ${flat}`);
   });
 
   await expect('screenshot saved', async () => {

@@ -91,12 +91,16 @@ suite('Story Bank in VS Code', () => {
 
   test('a weak story gets a story-bank diagnostic at the exact range', async () => {
     const doc = await openStory('stories/team-offsite.md');
-    const diagnostics = await until('diagnostics on team-offsite.md', () => {
-      const found = ours(doc.uri);
-      return found.length > 0 ? found : undefined;
-    });
-    // TODO(core): pin the rule id and range once the rules land.
-    assert.ok(diagnostics.length > 0);
+    const result = await until('the vague-result diagnostic on team-offsite.md', () =>
+      ours(doc.uri).find((d) => codeOf(d) === 'result'));
+    // "## Result" is line 15 (1-based); its only sentence sits on line 17, i.e. 0-based line 16.
+    assert.equal(doc.lineAt(16).text, 'It went well and everyone was happy.', 'fixture sanity');
+    assert.deepEqual(
+      [result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character],
+      [16, 0, 16, 36],
+    );
+    assert.equal(result.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(result.message, /^Unexpected vague result "It went well and everyone was happy\."/);
   });
 
   test('diagnostics mirror the core findings for every fixture story', async () => {
