@@ -1,126 +1,139 @@
 // Thin editor layer: wires the editor-agnostic core (src/core) into VS Code.
-// No story judgment lives here; everything is decided by checkStoryText/computeCoverage.
+// No story judgment lives here; everything is decided by the core (checkStoryText, computeCoverage, parseConfig).
 import * as vscode from 'vscode';
-import { checkStoryText, computeCoverage, getProfile, DEFAULT_PROFILE_ID } from '../core';
-import type { CoverageEntry, Finding, StoryResult } from '../core';
-import { CoverageTreeProvider } from './coverageTree';
+import { CONFIG_FILE_NAME } from '../core';
+import type { CoverageEntry } from '../core';
+import { StoryBank, isMarkdown, lintOn } from './bank';
+import { StoryCodeActions } from './codeActions';
+import {
+  checkWorkspace, focusCoverage, newStory, openExamples, openNextGap, openRuleDocs, questionIdOf, revealFinding,
+  type CheckSummary, type NewStoryArgs,
+} from './commands';
+import { COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
+import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
+import { StoryTree, type TreeNode } from './storyTree';
 
-export const DIAGNOSTIC_SOURCE = 'story-bank';
-const STORY_GLOB = '**/*.md';
-const EXCLUDE_GLOB = '**/node_modules/**';
+export const DIAGNOSTIC_SOURCE = SOURCE;
 
-/** What activate() returns; used by the integration tests to look at the tree's model. */
+/** What activate() returns; the integration tests use it to look at the models behind the UI. */
 export interface StoryBankApi {
   getCoverage(): Promise<readonly CoverageEntry[]>;
   refreshCoverage(): Promise<void>;
+  /** Resolves when indexing, debounced lints and pending file reads have settled. */
+  whenIdle(): Promise<void>;
+  /** The coverage tree's rows (roots without an argument) and how each renders. */
+  getTreeChildren(node?: TreeNode): Promise<TreeNode[]>;
+  getTreeItem(node: TreeNode): vscode.TreeItem;
+  /** How many times a pause in typing led to a lint of the file. */
+  getTypingLints(uri: vscode.Uri): number;
+  /** The status bar item's text, or undefined when it is hidden. */
+  getStatusText(): string | undefined;
 }
 
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const { start, end } = finding.range;
-  const diagnostic = new vscode.Diagnostic(
-    new vscode.Range(start.line, start.character, end.line, end.character),
-    finding.message,
-    SEVERITY[finding.severity],
-  );
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = finding.docsUrl ? { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) } : finding.ruleId;
-  return diagnostic;
-}
-
-function isCandidate(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && document.uri.scheme !== 'git';
-}
-
-function check(text: string): StoryResult {
-  return checkStoryText(text, {});
-}
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'markdown', scheme: 'vscode-remote' },
+  { language: 'markdown', scheme: 'vscode-vfs' },
+];
 
 export function activate(context: vscode.ExtensionContext): StoryBankApi {
-  const diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  context.subscriptions.push(diagnostics);
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const bank = new StoryBank(log);
+  const tree = new StoryTree(bank);
+  const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const status = new StoryStatus(bank);
+  const lenses = new TimingLenses(bank);
+  context.subscriptions.push(log, bank, tree, treeView, status, lenses);
 
-  const lint = (document: vscode.TextDocument): void => {
-    if (!isCandidate(document)) return;
-    const result = check(document.getText());
-    if (result.isStory) diagnostics.set(document.uri, result.findings.map(toDiagnostic));
-    else diagnostics.delete(document.uri);
+  const revealActive = (): void => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (!treeView.visible || !uri) return;
+    const node = tree.findStory(uri);
+    if (node) void treeView.reveal(node, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
   };
 
-  const profile = getProfile(DEFAULT_PROFILE_ID);
-  if (!profile) throw new Error(`Story Bank: built-in profile ${DEFAULT_PROFILE_ID} is missing`);
+  const scheduleReindex = (reason: string): void => bank.scheduleReindex(reason);
+  const isConfigFile = (document: vscode.TextDocument) => document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
 
-  let coverage: readonly CoverageEntry[] = [];
-  const tree = new CoverageTreeProvider(() => coverage);
-  context.subscriptions.push(tree, vscode.window.createTreeView('storyBank.coverage', { treeDataProvider: tree, showCollapseAll: true }));
-
-  const readStory = async (uri: vscode.Uri): Promise<string> => {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  };
-
-  let pending: Promise<void> | undefined;
-  const computeNow = async (): Promise<void> => {
-    const uris = await vscode.workspace.findFiles(STORY_GLOB, EXCLUDE_GLOB);
-    const stories: { path: string; result: StoryResult }[] = [];
-    for (const uri of uris) {
-      try {
-        const result = check(await readStory(uri));
-        if (result.isStory) stories.push({ path: vscode.workspace.asRelativePath(uri, false), result });
-      } catch (err) {
-        console.warn(`Story Bank: could not read ${uri.toString()}: ${String(err)}`);
-      }
-    }
-    stories.sort((a, b) => a.path.localeCompare(b.path));
-    coverage = computeCoverage(profile, stories);
-    tree.refresh();
-  };
-  const refreshCoverage = (): Promise<void> => {
-    // Chain refreshes so a later one always sees the latest files.
-    pending = (pending ?? Promise.resolve()).then(computeNow, computeNow);
-    return pending;
-  };
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleCoverage = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = undefined; void refreshCoverage(); }, 300);
-  };
-  context.subscriptions.push({ dispose: () => timer && clearTimeout(timer) });
-
-  const watcher = vscode.workspace.createFileSystemWatcher(STORY_GLOB);
   context.subscriptions.push(
-    watcher,
-    watcher.onDidCreate(scheduleCoverage),
-    watcher.onDidChange(scheduleCoverage),
-    watcher.onDidDelete(scheduleCoverage),
-    vscode.workspace.onDidOpenTextDocument(lint),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      lint(e.document);
-      if (isCandidate(e.document)) scheduleCoverage();
+    bank.onDidChange(() => {
+      tree.refresh();
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasStories, bank.stories().length > 0);
+      revealActive();
     }),
-    vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)),
-    vscode.workspace.onDidChangeWorkspaceFolders(scheduleCoverage),
-    vscode.commands.registerCommand('storyBank.refreshCoverage', refreshCoverage),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(bank), { providedCodeActionKinds: StoryCodeActions.kinds }),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    vscode.languages.registerHoverProvider(MARKDOWN, new QuestionHover(bank)),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new QuestionCompletion(bank), ...QuestionCompletion.triggers),
+    vscode.workspace.onDidOpenTextDocument((document) => void bank.updateDocument(document)),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (contentChanges.length === 0) return;
+      if (isConfigFile(document)) scheduleReindex(`${CONFIG_FILE_NAME} edited`);
+      else if (isMarkdown(document) && lintOn(document.uri) === 'type') bank.scheduleLint(document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (isMarkdown(document) && lintOn(document.uri) === 'save') bank.updateDocument(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (isConfigFile(document)) scheduleReindex(`${CONFIG_FILE_NAME} closed`);
+      else if (isMarkdown(document)) bank.documentClosed(document);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => scheduleReindex('workspace folders changed')),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS_SECTION)) scheduleReindex('settings changed');
+    }),
+    vscode.window.onDidChangeActiveTextEditor(revealActive),
+    treeView.onDidChangeVisibility(revealActive),
+
+    vscode.commands.registerCommand(COMMANDS.refreshCoverage, async () => {
+      await bank.reindex('refresh');
+      await bank.whenIdle();
+    }),
+    vscode.commands.registerCommand(COMMANDS.newStory, (args?: NewStoryArgs) => newStory(bank, isArgs(args) ? args : {})),
+    vscode.commands.registerCommand(COMMANDS.newStoryForQuestion, (arg?: unknown, extra?: NewStoryArgs) =>
+      newStory(bank, { ...(isArgs(extra) ? extra : {}), questionId: questionIdOf(arg) })),
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace, (options?: { quiet?: boolean }): Promise<CheckSummary> =>
+      checkWorkspace(bank, log, options?.quiet === true)),
+    vscode.commands.registerCommand(COMMANDS.openNextGap, (args?: NewStoryArgs) => openNextGap(bank, isArgs(args) ? args : {})),
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, openRuleDocs),
+    vscode.commands.registerCommand(COMMANDS.revealFinding, revealFinding),
+    vscode.commands.registerCommand(COMMANDS.openExamples, () => openExamples(bank)),
+    vscode.commands.registerCommand(COMMANDS.focusCoverage, focusCoverage),
   );
 
-  vscode.workspace.textDocuments.forEach(lint);
-  void refreshCoverage();
+  // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
+  for (const document of vscode.workspace.textDocuments) if (isMarkdown(document)) bank.scheduleLint(document);
+  void bank.reindex('activation');
+  log.info(`activated; lint on ${lintOn(undefined)}`);
 
   return {
     async getCoverage() {
-      await (pending ?? refreshCoverage());
-      return coverage;
+      await bank.whenIdle();
+      return bank.coverage();
     },
-    refreshCoverage,
+    async refreshCoverage() {
+      await bank.reindex('refresh');
+      await bank.whenIdle();
+    },
+    whenIdle: () => bank.whenIdle(),
+    async getTreeChildren(node) {
+      await bank.whenIdle();
+      return tree.getChildren(node);
+    },
+    getTreeItem: (node) => tree.getTreeItem(node),
+    getTypingLints: (uri) => bank.typingLints.get(uri.toString()) ?? 0,
+    getStatusText: () => (status.item.text && isShown(status) ? status.item.text : undefined),
   };
+}
+
+function isArgs(value: unknown): value is NewStoryArgs {
+  return typeof value === 'object' && value !== null && !('kind' in value) && !(value instanceof vscode.Uri);
+}
+
+function isShown(status: StoryStatus): boolean {
+  return status.visible;
 }
 
 export function deactivate(): void {

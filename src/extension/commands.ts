@@ -1,0 +1,192 @@
+// Palette and view commands. Each accepts arguments so tests (and keybindings) can skip the prompts.
+import * as vscode from 'vscode';
+import { docsUrl, slugify, storyTemplate } from '../core';
+import type { CoverageEntry, Profile } from '../core';
+import type { StoryBank } from './bank';
+import { COMMANDS, COVERAGE_VIEW_ID, STORIES_FOLDER } from './constants';
+import type { TreeNode } from './storyTree';
+
+export interface NewStoryArgs {
+  questionId?: string;
+  title?: string;
+  /** The workspace folder to create the story in; defaults to the first one (or the active editor's). */
+  folder?: vscode.Uri;
+  /** Open the new file in an editor (default true). */
+  open?: boolean;
+}
+
+export interface CheckSummary {
+  stories: number;
+  errors: number;
+  warnings: number;
+  ready: number;
+  coverage: Record<CoverageEntry['status'], number>;
+  milliseconds: number;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates `stories/<slug>.md` (or `-2`, `-3`, ...) with the given content and never touches an existing
+ * file: a name is only used when it does not exist, the create is told to leave existing files alone, and
+ * the result is read back to confirm it is ours before it counts.
+ */
+export async function createStoryFile(folder: vscode.Uri, slug: string, content: string): Promise<vscode.Uri> {
+  const bytes = new TextEncoder().encode(content);
+  const directory = vscode.Uri.joinPath(folder, STORIES_FOLDER);
+  for (let n = 1; n < 1000; n++) {
+    const uri = vscode.Uri.joinPath(directory, `${slug}${n === 1 ? '' : `-${n}`}.md`);
+    if (await exists(uri)) continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true, overwrite: false, contents: bytes });
+    if (!(await vscode.workspace.applyEdit(edit))) continue;
+    const written = await vscode.workspace.fs.readFile(uri).then((data) => new TextDecoder().decode(data), () => undefined);
+    if (written === content) return uri;
+    // Someone else's file appeared under this name between the check and the create: leave it be.
+  }
+  throw new Error(`Story Bank: no free file name for "${slug}" in ${directory.fsPath}`);
+}
+
+function targetFolder(args: NewStoryArgs): vscode.Uri | undefined {
+  if (args.folder) return args.folder;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
+  return activeFolder?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+async function pickQuestion(profile: Profile, coverage: readonly CoverageEntry[]): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    profile.questions.map((question) => {
+      const entry = coverage.find((c) => c.id === question.id);
+      return {
+        label: question.title,
+        description: entry ? `${entry.status} · ${entry.ready.length} ready` : question.id,
+        detail: question.question,
+        id: question.id,
+      };
+    }),
+    { title: 'New story: which question does it answer?', placeHolder: 'Question type', matchOnDetail: true },
+  );
+  return picked?.id;
+}
+
+export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promise<vscode.Uri | undefined> {
+  const folder = targetFolder(args);
+  if (!folder) {
+    void vscode.window.showWarningMessage('Story Bank: open a folder first; stories are files in a workspace folder.');
+    return undefined;
+  }
+  const profile = bank.configFor(folder).profile;
+  const questionId = args.questionId ?? (await pickQuestion(profile, bank.coverage()));
+  if (!questionId) return undefined;
+  const question = profile.questions.find((q) => q.id === questionId);
+  if (!question) throw new Error(`Story Bank: unknown question type "${questionId}" (profile ${profile.id})`);
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: `New ${question.title.toLowerCase()} story`,
+      prompt: question.question,
+      placeHolder: 'A short title, e.g. "Shrinking the free trial"',
+      validateInput: (value) => (value.trim() ? undefined : 'Give the story a title'),
+    }));
+  if (!title?.trim()) return undefined;
+  const uri = await createStoryFile(folder, slugify(title), storyTemplate(question, title.trim()));
+  await bank.fileChanged(uri);
+  if (args.open !== false) {
+    const editor = await vscode.window.showTextDocument(uri);
+    // Put the cursor on the first prompt.
+    const firstPrompt = editor.document.getText().indexOf('<!--');
+    if (firstPrompt >= 0) {
+      const position = editor.document.positionAt(firstPrompt);
+      editor.selection = new vscode.Selection(position, editor.document.lineAt(position.line).range.end);
+    }
+  }
+  return uri;
+}
+
+/** The question id a "new story for this question" invocation means: a string, or the tree row it came from. */
+export function questionIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const node = arg as TreeNode | undefined;
+  if (node?.kind === 'question') return node.entry.id;
+  if (node?.kind === 'newStory') return node.parent.entry.id;
+  return undefined;
+}
+
+export async function checkWorkspace(bank: StoryBank, log: vscode.LogOutputChannel, quiet = false): Promise<CheckSummary> {
+  const started = performance.now();
+  await bank.reindex('Check Workspace');
+  await bank.whenIdle();
+  const stories = bank.stories();
+  const findings = stories.flatMap((story) => story.result.findings);
+  const coverage = bank.coverage();
+  const summary: CheckSummary = {
+    stories: stories.length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    ready: new Set(coverage.flatMap((c) => c.ready)).size,
+    coverage: {
+      covered: coverage.filter((c) => c.status === 'covered').length,
+      thin: coverage.filter((c) => c.status === 'thin').length,
+      gap: coverage.filter((c) => c.status === 'gap').length,
+    },
+    milliseconds: Math.round(performance.now() - started),
+  };
+  const text =
+    `Story Bank: ${summary.stories} stor${summary.stories === 1 ? 'y' : 'ies'}, ${summary.ready} ready; ` +
+    `${summary.errors} error(s), ${summary.warnings} warning(s); question types: ` +
+    `${summary.coverage.covered} covered, ${summary.coverage.thin} thin, ${summary.coverage.gap} gap.`;
+  log.info(`${text} (${summary.milliseconds} ms)`);
+  if (!quiet) {
+    void vscode.window.showInformationMessage(text, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  }
+  return summary;
+}
+
+/** The first gap (else the first thin type): starts a story for it. Returns the new file, if one was made. */
+export async function openNextGap(bank: StoryBank, args: NewStoryArgs = {}): Promise<vscode.Uri | undefined> {
+  await bank.whenIdle();
+  const coverage = bank.coverage();
+  const next = coverage.find((c) => c.status === 'gap') ?? coverage.find((c) => c.status === 'thin');
+  if (!next) {
+    void vscode.window.showInformationMessage('Story Bank: every question type has at least two ready stories.');
+    return undefined;
+  }
+  return newStory(bank, { ...args, questionId: next.id });
+}
+
+export async function openRuleDocs(ruleId: unknown): Promise<boolean> {
+  if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return false;
+  return vscode.env.openExternal(vscode.Uri.parse(docsUrl(ruleId)));
+}
+
+export async function revealFinding(uri: vscode.Uri, range: vscode.Range): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
+}
+
+/** Opens an `examples` folder of the workspace if there is one; otherwise starts a new story. */
+export async function openExamples(bank: StoryBank): Promise<void> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const readmes = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'examples/**/README.md'), '**/node_modules/**', 1);
+    const anyStory = readmes[0] ?? (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'examples/**/*.md'), '**/node_modules/**', 1))[0];
+    if (anyStory) {
+      await vscode.commands.executeCommand('revealInExplorer', anyStory);
+      await vscode.window.showTextDocument(anyStory);
+      return;
+    }
+  }
+  await newStory(bank);
+}
+
+export function focusCoverage(): Thenable<unknown> {
+  return vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`);
+}

@@ -1,0 +1,52 @@
+// Every id the editor layer shares with package.json: commands, settings, views, context keys.
+// package.json must use the same strings (test/unit/extension-manifest.test.ts checks it).
+
+export const EXTENSION_ID = 'story-bank.story-bank';
+export const DIAGNOSTIC_SOURCE = 'story-bank';
+export const OUTPUT_CHANNEL_NAME = 'Story Bank';
+
+export const VIEW_CONTAINER_ID = 'storyBank';
+export const COVERAGE_VIEW_ID = 'storyBank.coverage';
+
+export const COMMANDS = {
+  refreshCoverage: 'storyBank.refreshCoverage',
+  newStory: 'storyBank.newStory',
+  newStoryForQuestion: 'storyBank.newStoryForQuestion',
+  checkWorkspace: 'storyBank.checkWorkspace',
+  openNextGap: 'storyBank.openNextGap',
+  showLog: 'storyBank.showLog',
+  openRuleDocs: 'storyBank.openRuleDocs',
+  revealFinding: 'storyBank.revealFinding',
+  openExamples: 'storyBank.openExamples',
+  focusCoverage: 'storyBank.focusCoverage',
+} as const;
+
+/** The settings section; keys below are relative to it (`storyBank.wordsPerMinute`). */
+export const SETTINGS_SECTION = 'storyBank';
+export const SETTINGS = {
+  wordsPerMinute: 'wordsPerMinute',
+  maxSeconds: 'maxSeconds',
+  rules: 'rules',
+  stories: 'stories',
+  lintOn: 'lintOn',
+} as const;
+
+export type LintOn = 'type' | 'save';
+
+export const CONTEXT_KEYS = {
+  /** True once indexing found at least one story; the welcome view shows while it is false. */
+  hasStories: 'storyBank.hasStories',
+} as const;
+
+/** Typing pauses this long before a story is linted again. */
+export const LINT_DEBOUNCE_MS = 300;
+/** Changes on disk are batched this long before the coverage is recomputed. */
+export const COVERAGE_DEBOUNCE_MS = 100;
+/** Above this many files, indexing also shows progress in the coverage view. */
+export const LARGE_INDEX = 200;
+/** Files read between two yields to the event loop while indexing. */
+export const INDEX_BATCH = 25;
+
+export const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+/** Where New Story puts files, relative to the workspace folder. */
+export const STORIES_FOLDER = 'stories';

@@ -1,0 +1,183 @@
+// Index, diagnostics and configuration in a real VS Code: stories on disk that were never opened,
+// unsaved edits, deletions, debounced linting, .storybank.yaml and settings precedence.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { checkStoryText, computeCoverage, DEFAULT_CONFIG, parseConfig, RULES } from '../../src/core';
+import type { StoryBankApi } from '../../src/extension/extension';
+import {
+  Scratch, WEAK_STORY, activateExtension, codeOf, diagnosticsMatch, expectedFrom, ours, readText, remove, shape, until,
+  workspaceUri, writeText, byPosition,
+} from './helpers';
+
+suite('Story Bank index and diagnostics', () => {
+  let api: StoryBankApi;
+  const scratch = new Scratch();
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+  });
+
+  teardown(async () => {
+    await scratch.cleanup();
+    await vscode.workspace.getConfiguration('storyBank').update('rules', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('storyBank').update('lintOn', undefined, vscode.ConfigurationTarget.Global);
+    await api.whenIdle();
+  });
+
+  test('a story written to disk, never opened, gets diagnostics at the exact core ranges; deleting it removes them', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-index-unopened.md'));
+    await writeText(uri, WEAK_STORY);
+    const diagnostics = await diagnosticsMatch(uri, WEAK_STORY, 'the unopened story');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the story was never opened');
+    // Pinned ranges: the misspelled question id, and the Action heading for the missing Result section.
+    assert.deepEqual(diagnostics.find((d) => d.ruleId === 'frontmatter')?.range, [2, 12, 2, 21]);
+    assert.deepEqual(diagnostics.find((d) => d.ruleId === 'structure')?.range, [9, 0, 9, 9]);
+    const coverage = await api.getCoverage();
+    assert.ok(!coverage.some((c) => c.stories.includes('stories/zz-index-unopened.md')), '"judgement" is no question type, so it claims none');
+
+    await remove(uri);
+    await until('diagnostics to go with the file', () => (ours(uri).length === 0 ? true : undefined));
+  });
+
+  test('an unsaved edit updates diagnostics, the coverage and the tree model; closing without saving goes back to disk', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-index-edit.md'));
+    await writeText(uri, WEAK_STORY);
+    await diagnosticsMatch(uri, WEAK_STORY);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, doc.lineAt(2).range, 'questions: [candor]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty, 'the edit is not saved');
+    await diagnosticsMatch(uri, doc.getText(), 'the edited story');
+    await api.whenIdle();
+
+    const coverage = await api.getCoverage();
+    const candor = coverage.find((c) => c.id === 'candor');
+    assert.ok(candor?.stories.includes('stories/zz-index-edit.md'), 'the unsaved question id counts');
+    const roots = await api.getTreeChildren();
+    const candorNode = roots.find((n) => n.kind === 'question' && n.entry.id === 'candor');
+    assert.ok(candorNode);
+    const children = await api.getTreeChildren(candorNode);
+    const storyNode = children.find((n) => n.kind === 'story' && n.story.path === 'stories/zz-index-edit.md');
+    assert.ok(storyNode, 'the tree lists the story under candor');
+    assert.equal(api.getTreeItem(storyNode).label, 'Quick fix target');
+
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsMatch(uri, WEAK_STORY, 'the reverted story');
+    await api.whenIdle();
+    assert.ok(!(await api.getCoverage()).find((c) => c.id === 'candor')?.stories.includes('stories/zz-index-edit.md'));
+  });
+
+  test('closing an indexed story keeps its diagnostics (the whole bank is indexed)', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-index-close.md'));
+    await writeText(uri, WEAK_STORY);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsMatch(uri, WEAK_STORY);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await new Promise((r) => setTimeout(r, 600));
+    await api.whenIdle();
+    assert.deepEqual(ours(uri).map(shape).sort(byPosition), expectedFrom(checkStoryText(WEAK_STORY)));
+  });
+
+  test('typing is linted once after a pause, on the latest text', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-index-typing.md'));
+    await writeText(uri, WEAK_STORY);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsMatch(uri, WEAK_STORY);
+    await api.whenIdle();
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'fixture: "judgement" is reported');
+    const before = api.getTypingLints(uri);
+    // Keystroke-sized edits, one after the other: delete the stray "e" of "judgement", then type more prose.
+    const editor = await vscode.window.showTextDocument(doc);
+    const id = doc.getText().indexOf('judgement');
+    const done: number[] = [];
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(id + 4), doc.positionAt(id + 5)))));
+    done.push(Date.now());
+    for (const piece of [' I', ' cut', ' the', ' price.']) {
+      assert.ok(await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 2).range.end, piece)));
+      done.push(Date.now());
+    }
+    assert.ok(doc.getText().includes('questions: [judgment]') && doc.getText().includes('two weeks. I cut the price.'), doc.getText());
+    await diagnosticsMatch(uri, doc.getText(), 'the typed story');
+    await api.whenIdle();
+    assert.ok(!ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'the latest text was linted');
+    // One lint per pause of 300 ms or more: a remote editor round trip can be slow, so count the real pauses.
+    const pauses = done.slice(1).filter((t, i) => t - done[i] >= 300).length;
+    const lints = api.getTypingLints(uri) - before;
+    assert.ok(lints >= 1 && lints <= 1 + pauses, `${lints} lint(s) for 5 edits with ${pauses} pause(s) of 300 ms or more (gaps: ${done.slice(1).map((t, i) => t - done[i]).join(', ')} ms)`);
+    if (pauses === 0) assert.equal(lints, 1);
+  });
+
+  test('with storyBank.lintOn "save", edits are checked on save only', async () => {
+    await vscode.workspace.getConfiguration('storyBank').update('lintOn', 'save', vscode.ConfigurationTarget.Global);
+    await until('the setting to take effect', () => (vscode.workspace.getConfiguration('storyBank').get('lintOn') === 'save' ? true : undefined));
+    await new Promise((r) => setTimeout(r, 100));
+    await api.whenIdle(); // the settings change re-indexes the bank
+    const uri = scratch.track(workspaceUri('stories/zz-index-save.md'));
+    await writeText(uri, WEAK_STORY);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsMatch(uri, WEAK_STORY);
+    await api.whenIdle();
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, doc.lineAt(2).range, 'questions: [judgment]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await new Promise((r) => setTimeout(r, 700));
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'still the old diagnostics while unsaved');
+    await doc.save();
+    await diagnosticsMatch(uri, doc.getText(), 'the saved story');
+    assert.ok(!ours(uri).some((d) => codeOf(d) === 'frontmatter'));
+  });
+
+  test('.storybank.yaml problems are diagnostics on that file, and it wins over settings', async () => {
+    const storyUri = scratch.track(workspaceUri('stories/zz-index-config.md'));
+    await writeText(storyUri, WEAK_STORY);
+    await diagnosticsMatch(storyUri, WEAK_STORY);
+    assert.ok(ours(storyUri).some((d) => codeOf(d) === 'structure'));
+
+    // Settings: structure off.
+    await vscode.workspace.getConfiguration('storyBank').update('rules', { structure: 'off' }, vscode.ConfigurationTarget.Global);
+    await until('structure findings to be switched off by the setting', () => (ours(storyUri).length > 0 && !ours(storyUri).some((d) => codeOf(d) === 'structure') ? true : undefined));
+
+    // .storybank.yaml: structure back on as an error, plus a misspelled rule.
+    const configUri = scratch.track(workspaceUri('.storybank.yaml'));
+    const configText = 'rules:\n  structure: error\n  structur: off\n';
+    await writeText(configUri, configText);
+    const structure = await until('structure as an error from .storybank.yaml', () =>
+      ours(storyUri).find((d) => codeOf(d) === 'structure' && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.deepEqual([structure.range.start.line, structure.range.start.character], [9, 0]);
+    const problems = await until('the config problem', () => {
+      const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'story-bank');
+      return found.length > 0 ? found : undefined;
+    });
+    const expected = parseConfig(configText, RULES.map((r) => r.id), DEFAULT_CONFIG).problems;
+    assert.deepEqual(
+      problems.map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+      expected.map((p) => [p.message, p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character]),
+    );
+    assert.match(problems[0].message, /structur.*did you mean "structure"/);
+    assert.equal(problems[0].range.start.line, 2);
+
+    await remove(configUri);
+    await until('config diagnostics to clear', () => (vscode.languages.getDiagnostics(configUri).length === 0 ? true : undefined));
+    await until('the setting to apply again', () => (!ours(storyUri).some((d) => codeOf(d) === 'structure') ? true : undefined));
+  });
+
+  test('the coverage over the whole bank equals the core over the files on disk', async () => {
+    const uris = await vscode.workspace.findFiles('**/*.md');
+    const stories = [];
+    for (const uri of uris) {
+      const result = checkStoryText(await readText(uri), {});
+      if (result.isStory) stories.push({ path: vscode.workspace.asRelativePath(uri, false), result });
+    }
+    stories.sort((a, b) => (a.path < b.path ? -1 : 1));
+    const expected = computeCoverage(DEFAULT_CONFIG.profile, stories);
+    // File events (the previous tests' deletions) reach the extension host a little later than the deletion itself.
+    await until('the coverage to match the files on disk', async () => (JSON.stringify(await api.getCoverage()) === JSON.stringify(expected) ? true : undefined)).catch(() => undefined);
+    assert.deepEqual(await api.getCoverage(), expected);
+  });
+});
