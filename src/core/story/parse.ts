@@ -179,7 +179,8 @@ function reasonToSkip(text: string, body: Span): ParsedStory['skippedAnalysis'] 
       span,
     };
   }
-  const nesting = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)){65,}/m.exec(text.slice(body.start));
+  // A quote marker needs no space after it (`>>>` nests three quotes); a list marker does.
+  const nesting = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))){65,}/m.exec(text.slice(body.start));
   if (nesting) {
     const start = body.start + nesting.index;
     return {
