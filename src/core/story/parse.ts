@@ -14,8 +14,11 @@ import { readFrontmatter, spanOfPath, type Frontmatter } from './frontmatter';
 import { StoryMetaSchema, type StoryMeta } from './schema';
 import { sectionKindOfHeading } from './sections';
 
-/** Beyond this size a file is not a spoken story; its prose is not analysed. */
-export const MAX_ANALYZED_CHARS = 256 * 1024;
+/**
+ * Beyond this size a file is not a spoken story (two minutes is about 2 KB); its prose is not analysed. The sentence
+ * splitter is quadratic in the blocks of a file and overflows the stack on a paragraph of ~100,000 words.
+ */
+export const MAX_ANALYZED_CHARS = 32 * 1024;
 /** Container markers (`>`, `-`, `1.`) on one line beyond which Markdown parsing turns quadratic. */
 export const MAX_NESTING = 64;
 
