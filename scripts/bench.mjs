@@ -18,15 +18,19 @@ const REPS = Number(process.env.BENCH_REPS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const repsFor = (size) => (size >= 5000 ? Math.max(1, Math.min(REPS, 2)) : REPS);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const cli = join(root, 'dist', 'cli.js');
 const mdl = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const floor = join(root, 'scripts', 'bench-parse-floor.mjs');
 
 const startedAt = Date.now();
-log(`Building dist/ ...`);
-run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, check: true });
-
 const work = mkdtempSync(join(tmpdir(), 'storybank-bench-'));
+// A private build with the settings of scripts/build.mjs, so that a rebuild of dist/ during the run (which
+// would also invalidate the cache: the engine's hash is part of its key) cannot skew the numbers.
+log(`Building the CLI and the extension into ${work}/dist ...`);
+const dist = join(work, 'dist');
+const buildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error', absWorkingDir: root };
+await esbuild.build({ ...buildOptions, entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts', extension: 'src/extension/extension.ts' }, outdir: dist });
+await esbuild.build({ ...buildOptions, entryPoints: { 'extension.min': 'src/extension/extension.ts' }, outdir: dist, minify: true });
+const cli = join(dist, 'cli.js');
 const cacheDir = join(work, 'cache');
 const machine = {
   node: process.version,
@@ -91,6 +95,7 @@ function benchBank(bank, size, reps) {
 
   const summary = (list) => ({
     medianMs: median(list.map((sample) => sample.ms)),
+    cpuMedianMs: list[0].cpuMs === undefined ? undefined : median(list.map((sample) => sample.cpuMs)),
     runsMs: list.map((sample) => Math.round(sample.ms)),
     peakRssMB: Math.max(...list.map((sample) => sample.rssMB ?? 0)) || undefined,
   });
@@ -162,33 +167,36 @@ function fourHundredWordStory() {
  * node process with a minimal `vscode` stand-in that only satisfies module loading. Labelled as such.
  */
 function benchExtensionLoad() {
-  log('\nExtension bundle load time (require of dist/extension.js with a module-loading shim; not a real activation)');
-  const probe = join(work, 'load-extension.cjs');
-  // The names the bundle reads from `vscode`, so that esbuild's namespace interop finds them on the stand-in.
-  const bundleText = readFileSync(join(root, 'dist', 'extension.js'), 'utf8');
-  const names = [...new Set([...bundleText.matchAll(/\bvscode\d*\.(\w+)/g)].map((match) => match[1]))];
-  writeFileSync(
-    probe,
-    `const Module = require('module');
+  log('\nExtension bundle load time (require of the bundle with a module-loading shim; not a real activation)');
+  const out = { note: 'require() of the bundle in a fresh node process with a vscode stand-in, not activate() in VS Code' };
+  for (const [name, file] of [['development', 'extension.js'], ['production (minified)', 'extension.min.js']]) {
+    const bundle = join(dist, file);
+    const probe = join(work, `load-${file}.cjs`);
+    // The names the bundle reads from `vscode`, so that esbuild's namespace interop finds them on the stand-in.
+    const bundleText = readFileSync(bundle, 'utf8');
+    const names = [...new Set([...bundleText.matchAll(/\b\w+\.(\w+)/g)].map((match) => match[1]))];
+    writeFileSync(
+      probe,
+      `const Module = require('module');
 const stub = new Proxy(function () {}, { get: (target, key) => (key === 'then' ? undefined : stub), apply: () => stub, construct: () => stub });
-const names = ${JSON.stringify(names)};
-const vscode = Object.fromEntries(names.map((name) => [name, stub]));
+const vscode = Object.fromEntries(${JSON.stringify(names)}.map((name) => [name, stub]));
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const start = process.hrtime.bigint();
-require(${JSON.stringify(join(root, 'dist', 'extension.js'))});
+require(${JSON.stringify(bundle)});
 process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));
 `,
-  );
-  const loads = [];
-  for (let i = 0; i < 5; i++) {
-    const child = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
-    if (child.status !== 0 || !child.stdout) throw new Error(`loading dist/extension.js failed: ${child.stderr.slice(-1500)}`);
-    loads.push(Number(child.stdout));
+    );
+    const loads = [];
+    for (let i = 0; i < 5; i++) {
+      const child = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
+      if (child.status !== 0 || !child.stdout) throw new Error(`loading ${file} failed: ${child.stderr.slice(-1500)}`);
+      loads.push(Number(child.stdout));
+    }
+    const entry = { loadMedianMs: round(median(loads)), loadRunsMs: loads.map(round), bundleKB: Math.round(statSync(bundle).size / 1024) };
+    out[name.startsWith('dev') ? 'development' : 'production'] = entry;
+    log(`  ${name}: ${entry.loadMedianMs} ms to load a ${entry.bundleKB} KB bundle`);
   }
-  const bundleKB = Math.round(statSync(join(root, 'dist', 'extension.js')).size / 1024);
-  const out = { bundleLoadMedianMs: round(median(loads)), bundleLoadRunsMs: loads.map(round), bundleKB, note: 'require() of the bundle with a vscode shim, not activate() in VS Code' };
-  log(`  ${out.bundleLoadMedianMs} ms to load a ${bundleKB} KB bundle`);
   return out;
 }
 
@@ -229,7 +237,8 @@ function printTable(results) {
   }
   log('\n' + table(rows));
   log(`\nKeystroke (checkStoryText, ${results.keystroke.storyWords}-word story, ${results.keystroke.iterations} edits): p50 ${results.keystroke.p50Ms} ms, p95 ${results.keystroke.p95Ms} ms`);
-  log(`Extension bundle load time (require with a vscode shim, not activation): ${results.extension.bundleLoadMedianMs} ms, ${results.extension.bundleKB} KB`);
+  const { development: dev, production: prod } = results.extension;
+  log(`Extension bundle load time (require with a vscode stand-in, not activation): ${dev.loadMedianMs} ms for ${dev.bundleKB} KB (development build), ${prod.loadMedianMs} ms for ${prod.bundleKB} KB (minified production build)`);
   log('\n' + table([['target', 'value', 'limit', 'met'], ...results.targets.map((t) => [t.name, `${t.value}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, `≤ ${t.limit}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO'])]));
   log('Times are medians of interleaved runs (wall clock, including node start-up); see .bench/results.json for every run.');
 }
@@ -237,7 +246,7 @@ function printTable(results) {
 // ---- helpers ----
 
 function timed(command, args, { cwd = root, stats = false } = {}) {
-  const full = TIME ? [TIME, ['-f', '__RSS_KB=%M', command, ...args]] : [command, args];
+  const full = TIME ? [TIME, ['-f', '__RSS_KB=%M __CPU=%U+%S', command, ...args]] : [command, args];
   const start = performance.now();
   const child = spawnSync(full[0], full[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - start;
@@ -247,12 +256,9 @@ function timed(command, args, { cwd = root, stats = false } = {}) {
   const statLine = /storybank stats: (\{.*\})/.exec(child.stderr);
   const parsed = stats && statLine ? JSON.parse(statLine[1]) : undefined;
   const rssMB = rss ? Math.round(Number(rss[1]) / 1024) : parsed?.maxRssMB;
-  return { ms, rssMB, stats: parsed };
-}
-
-function run(command, args, { cwd, check }) {
-  const child = spawnSync(command, args, { cwd, stdio: 'inherit' });
-  if (check && child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  const cpu = /__CPU=([\d.]+)\+([\d.]+)/.exec(child.stderr);
+  const cpuMs = cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : undefined;
+  return { ms, rssMB, cpuMs, stats: parsed };
 }
 
 function median(values) {

@@ -6,12 +6,12 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json';
 // Only light modules are imported here. The parser and rules live in ./engine, loaded on the first cache miss.
-import { CACHE_SCHEMA, ResultCache, configFingerprint, sha256, type CachedResult } from '../core/cache';
+import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, type CachedResult } from '../core/cache';
 import type { ResolvedConfig } from '../core/config';
 import type * as EngineModule from './engine';
 import type { ConfigProblemEntry, ConfigSource, WorkerJob, WorkerReply, WorkerSetup } from './engine';
 import { findMarkdownFiles, readStoryFileSync } from './files';
-import { COLORS, NO_COLORS, buildReport, hasErrors, toJson, toText, type BankError, type ReportStory } from './report';
+import { COLORS, NO_COLORS, buildReport, hasErrors, toText, writeJson, type BankError, type ReportStory } from './report';
 
 /** Same as CONFIG_FILE_NAME in src/core/config.ts (not imported: that module pulls in YAML and zod). */
 const CONFIG_FILE_NAME = '.storybank.yaml';
@@ -81,7 +81,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     const { config, stories, stats } = await checkBank(inputs, source, errors, io.stderr, { useCache, cacheDir: values['cache-dir'], jobs });
     const report = buildReport(config, stories, errors);
     if (values.format === 'json') {
-      io.stdout.write(JSON.stringify(toJson(report), null, 2) + '\n');
+      writeJson(report, (chunk) => io.stdout.write(chunk));
     } else {
       const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
       const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS);
@@ -271,7 +271,9 @@ async function checkBank(
   let usedJobs = 0;
   if (missing.length > 0 && jobs > 1) {
     usedJobs = jobs;
-    const outcome = await checkInWorkers(missing.map((index) => texts[index].text), jobs, source, (count) => progress.advance(count));
+    const pending = missing.map((index) => texts[index].text);
+    for (const index of missing) texts[index].text = '';
+    const outcome = await checkInWorkers(pending, jobs, source, (count) => progress.advance(count));
     missing.forEach((index, position) => (results[index] = outcome.results[position]));
     meta ??= outcome.setup;
   } else if (missing.length > 0 || !meta) {
@@ -281,13 +283,19 @@ async function checkBank(
     if (missing.length > 0) usedJobs = 1;
     for (const index of missing) {
       results[index] = loadEngine().checkText(texts[index].text, meta.config);
+      texts[index].text = '';
       progress.advance(1);
     }
   }
   progress.done();
   if (!meta) throw new Error('the configuration was not resolved');
 
-  if (cacheFile) {
+  // Equal strings shared between results: a large bank's findings then take a fraction of the memory.
+  const interner = new StringInterner();
+  for (const result of results) interner.result(result!);
+
+  // An unchanged bank leaves the cache file as it is: nothing new to store and nothing to prune.
+  if (cacheFile && (missing.length > 0 || !cache.meta || cache.hasUnused())) {
     for (const index of missing) cache.setByKey(texts[index].key, results[index]!);
     cache.meta = meta;
     saveCache(cacheFile, cache);
@@ -305,6 +313,12 @@ async function checkBank(
     stats: { files: files.length, stories: stories.length, cached: texts.length - missing.length, checked: missing.length, jobs: usedJobs },
   };
 }
+
+/**
+ * A smaller young generation than V8's default: each worker's resident memory drops by tens of megabytes for
+ * a few percent more time in garbage collection, which keeps a 5,000-story run well within 300 MB.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.STORYBANK_YOUNG_MB ?? 16) };
 
 /** Checks texts on worker threads that each load the engine bundle; results come back in input order. */
 function checkInWorkers(
@@ -336,9 +350,11 @@ function checkInWorkers(
       const indexes: number[] = [];
       for (; next < texts.length && indexes.length < BATCH; next++) indexes.push(next);
       worker.postMessage({ indexes, texts: indexes.map((index) => texts[index]) } satisfies WorkerJob);
+      // The worker has its own copy now; let this one go, so the main thread does not hold the whole bank.
+      for (const index of indexes) texts[index] = '';
     };
     for (let n = 0; n < count; n++) {
-      const worker = new Worker(engineFile(), { workerData, execArgv });
+      const worker = new Worker(engineFile(), { workerData, execArgv, resourceLimits: WORKER_LIMITS });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('setup' in reply) {

@@ -36,15 +36,7 @@ export function toJson(report: BankReport) {
   return {
     version: 1,
     profile: report.config.profile.id,
-    stories: report.stories.map(({ path, result }) => ({
-      path,
-      title: result.title,
-      questions: result.questions,
-      words: result.words,
-      seconds: result.seconds,
-      filters: Object.fromEntries(FILTER_RULE_IDS.map((id) => [id, result.filters[id]])),
-      findings: result.findings.map(findingToJson),
-    })),
+    stories: report.stories.map(storyToJson),
     coverage: report.coverage.map((entry) => ({
       id: entry.id,
       title: entry.title,
@@ -54,6 +46,41 @@ export function toJson(report: BankReport) {
     })),
     errors: report.errors,
   };
+}
+
+function storyToJson({ path, result }: ReportStory) {
+  return {
+    path,
+    title: result.title,
+    questions: result.questions,
+    words: result.words,
+    seconds: result.seconds,
+    filters: Object.fromEntries(FILTER_RULE_IDS.map((id) => [id, result.filters[id]])),
+    findings: result.findings.map(findingToJson),
+  };
+}
+
+/**
+ * Writes exactly `JSON.stringify(toJson(report), null, 2) + '\n'`, story by story in chunks, so that a large
+ * bank never holds its whole JSON text (and a copy of every story) in memory at once.
+ */
+export function writeJson(report: BankReport, write: (chunk: string) => void): void {
+  const marker = '"\\u0000stories\\u0000"'; // how JSON.stringify writes the placeholder below
+  const shell = JSON.stringify({ ...toJson({ ...report, stories: [] }), stories: '\u0000stories\u0000' }, null, 2) + '\n';
+  const at = shell.indexOf(marker);
+  if (at < 0 || report.stories.length === 0) {
+    write(JSON.stringify(toJson(report), null, 2) + '\n');
+    return;
+  }
+  let buffer = shell.slice(0, at) + '[';
+  report.stories.forEach((story, index) => {
+    buffer += (index ? ',' : '') + '\n    ' + JSON.stringify(storyToJson(story), null, 2).replace(/\n/g, '\n    ');
+    if (buffer.length > 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  });
+  write(buffer + '\n  ]' + shell.slice(at + marker.length));
 }
 
 function findingToJson(finding: Finding) {

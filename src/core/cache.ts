@@ -126,13 +126,20 @@ export class ResultCache<M = unknown> {
     return this.getByKey(ResultCache.keyOf(text));
   }
 
+  /** A full StoryResult is copied down to its cacheable fields; an already slim result is stored as it is. */
   setByKey(key: string, result: CachedResult): void {
     this.used.add(key);
-    this.entries.set(key, toCachedResult(result));
+    this.entries.set(key, 'story' in result ? toCachedResult(result) : result);
   }
 
   set(text: string, result: CachedResult): void {
     this.setByKey(ResultCache.keyOf(text), result);
+  }
+
+  /** True when some stored entry was not looked up or stored in this run (saving with `onlyUsed` would drop it). */
+  hasUnused(): boolean {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) return true;
+    return false;
   }
 
   /** `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
@@ -142,6 +149,36 @@ export class ResultCache<M = unknown> {
       if (!options.onlyUsed || this.used.has(key)) entries[key] = entry;
     }
     return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, entries };
+  }
+}
+
+/**
+ * Shares equal strings between results (rule ids, severities, docs URLs and messages repeat across a bank),
+ * so that thousands of results read from JSON or received from worker threads take far less memory.
+ */
+export class StringInterner {
+  private readonly strings = new Map<string, string>();
+  intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+  /** Interns the repeated strings of a result in place and returns it. */
+  result(result: CachedResult): CachedResult {
+    for (const finding of result.findings) {
+      finding.ruleId = this.intern(finding.ruleId);
+      finding.messageId = this.intern(finding.messageId);
+      finding.severity = this.intern(finding.severity) as typeof finding.severity;
+      finding.message = this.intern(finding.message);
+      finding.docsUrl = this.intern(finding.docsUrl);
+      for (const fix of finding.fixes) {
+        fix.title = this.intern(fix.title);
+        for (const edit of fix.edits) edit.newText = this.intern(edit.newText);
+      }
+    }
+    result.questions = result.questions.map((id) => this.intern(id));
+    return result;
   }
 }
 

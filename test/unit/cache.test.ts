@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
-import { CACHE_SCHEMA, ResultCache, configFingerprint, stableStringify, toCachedResult, type CachedResult } from '../../src/core/cache';
+import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, stableStringify, toCachedResult, type CachedResult } from '../../src/core/cache';
 
 const STORY = `---
 title: Vague launch
@@ -92,6 +92,25 @@ describe('result cache (src/core/cache.ts)', () => {
     next.get('three');
     assert.deepEqual(Object.keys(next.toJSON({ onlyUsed: true }).entries), [ResultCache.keyOf('one')]);
     assert.equal(Object.keys(next.toJSON().entries).length, 2);
+  });
+
+  it('knows when a save would prune, and interns repeated strings without changing results', () => {
+    const cache = ResultCache.fromJSON(new ResultCache(stamp).toJSON(), stamp);
+    cache.set('one', checkStoryText(STORY));
+    assert.equal(cache.hasUnused(), false);
+    const next = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    assert.equal(next.hasUnused(), true);
+    next.get('one');
+    assert.equal(next.hasUnused(), false);
+
+    const a = JSON.parse(JSON.stringify(toCachedResult(checkStoryText(STORY))));
+    const b = JSON.parse(JSON.stringify(toCachedResult(checkStoryText(STORY))));
+    const before = JSON.stringify(a);
+    const interner = new StringInterner();
+    interner.result(a);
+    interner.result(b);
+    assert.equal(JSON.stringify(a), before);
+    assert.deepEqual(a, b);
   });
 
   it('fingerprints configuration independently of key order, and tells different settings apart', () => {

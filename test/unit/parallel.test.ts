@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import * as esbuild from 'esbuild';
 import { main } from '../../src/cli/main';
+import { buildReport, toJson, writeJson } from '../../src/cli/report';
+import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
 
 interface Run {
   code: number | null;
@@ -178,5 +180,23 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
     stderr = '';
     await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], { stdout: sink(() => {}, false), stderr: sink((c) => (stderr += c), false) });
     assert.equal(stderr, '', 'no progress when stderr is not a terminal');
+  });
+});
+
+describe('streamed JSON output', () => {
+  it('writeJson writes exactly JSON.stringify(toJson(report), null, 2), in chunks', async () => {
+    const { generateStory, prng } = await import('../../scripts/bench-bank.mjs');
+    const random = prng(3);
+    const texts = Array.from({ length: 120 }, (_, index) => generateStory(index, random));
+    texts.push('---\ntitle: "Caf\u00e9 \u2014 \u{1F600} \\u0000stories"\nquestions: [failure]\n---\nIt went well.\n');
+    const stories = texts.map((text, index) => ({ path: `bank/s${index}.md`, result: checkStoryText(text, { config: DEFAULT_CONFIG }) }));
+    const errors = [{ path: 'bank/x.md', message: 'This file "\u0000stories\u0000" is odd.' }];
+    for (const subset of [stories, stories.slice(0, 1), []]) {
+      const report = buildReport(DEFAULT_CONFIG, subset, errors);
+      const chunks: string[] = [];
+      writeJson(report, (chunk) => chunks.push(chunk));
+      assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
+      if (subset.length > 100) assert.ok(chunks.length > 1, 'a large bank is written in several chunks');
+    }
   });
 });
