@@ -2,7 +2,7 @@
 // has to be checked (a warm run answered from the cache never loads it). Built on its own as
 // dist/check-worker.js, which is also the script of the worker threads used for large cold runs.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DEFAULT_CONFIG, RULES, checkStoryText, getProfile, parseConfig, resolveConfig, type ResolvedConfig } from '../core';
+import { DEFAULT_CONFIG, RULES, checkStoryText, findProfile, knownProfiles, parseConfig, resolveConfig, type ResolvedConfig } from '../core';
 import { toCachedResult, type CachedResult } from '../core/cache';
 
 export interface ConfigSource {
@@ -38,8 +38,11 @@ export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
     config = parsed.config;
   }
   if (source.profileId) {
-    const profile = getProfile(source.profileId);
-    if (!profile) return { ok: false, usageError: `unknown profile "${source.profileId}"` };
+    const profile = findProfile(config, source.profileId);
+    if (!profile) {
+      const known = knownProfiles(config).map((candidate) => candidate.id).join(', ');
+      return { ok: false, usageError: `unknown profile "${source.profileId}" (known: ${known})` };
+    }
     config = resolveConfig(config, {}, profile);
   }
   return { ok: true, config, problems };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PROFILE_ID, getProfile, type Profile } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileSchema, getProfile, type Profile } from './profiles';
 import { readYaml, spanOfPath } from './story/frontmatter';
 import { closestMatch } from './suggest';
 import { LineIndex } from './text';
@@ -16,7 +16,10 @@ export interface RuleConfig {
 }
 
 export interface ResolvedConfig {
+  /** The active profile: the one coverage, question ids and answer shapes are judged against. */
   profile: Profile;
+  /** Custom profiles from `.storybank.yaml`, beside the built-in ones (see `knownProfiles`). */
+  profiles: Profile[];
   wordsPerMinute: number;
   maxSeconds: number;
   stories: string[];
@@ -25,6 +28,7 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   profile: getProfile(DEFAULT_PROFILE_ID)!,
+  profiles: [],
   wordsPerMinute: DEFAULT_WORDS_PER_MINUTE,
   maxSeconds: DEFAULT_MAX_SECONDS,
   stories: [DEFAULT_STORIES_GLOB],
@@ -40,6 +44,7 @@ const RuleEntrySchema = z.union([
 
 export const ConfigFileSchema = z.strictObject({
   profile: z.string().optional(),
+  profiles: z.array(ProfileSchema, { error: 'expected a list of profiles, each with id, title, description and questions' }).optional(),
   wordsPerMinute: z.number({ error: 'expected a speaking pace in words per minute, such as 150' }).min(60, 'speaking pace below 60 words per minute is not realistic').max(300).optional(),
   maxSeconds: z.number({ error: 'expected the longest answer in seconds, such as 120' }).int().positive().max(3600).optional(),
   stories: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
@@ -104,13 +109,77 @@ export function parseConfig(
       range: at(['rules', ruleId], true),
     });
   }
+  const profiles = readCustomProfiles(data, file, problems, at);
+  const withCustom = { ...base, profiles };
   let profile = base.profile;
   if (file.profile !== undefined) {
-    const found = getProfile(file.profile);
+    const found = findProfile(withCustom, file.profile);
     if (found) profile = found;
-    else problems.push({ message: `Unknown profile "${file.profile}".`, range: at(['profile']) });
+    else if (rawProfileIds(data).includes(file.profile)) {
+      problems.push({ message: `Profile "${file.profile}" is not used until the problems in its definition are fixed.`, range: at(['profile']) });
+    } else {
+      const known = knownProfiles(withCustom).map((candidate) => candidate.id);
+      const suggestion = closestMatch(file.profile, known);
+      problems.push({
+        message: `Unknown profile "${file.profile}"${suggestion ? `; did you mean "${suggestion}"?` : `. Known profiles: ${known.join(', ')}.`}`,
+        range: at(['profile']),
+      });
+    }
   }
-  return { config: resolveConfig(base, { ...toOverrides(file), profile: undefined }, profile), problems };
+  return { config: resolveConfig(withCustom, { ...toOverrides(file), profile: undefined }, profile), problems };
+}
+
+/**
+ * The `profiles:` list: each entry validated on its own (schema problems were reported above, with positions),
+ * so one broken profile never hides the others. Ids must not repeat or shadow a built-in profile.
+ */
+function readCustomProfiles(
+  data: unknown,
+  file: ConfigFile,
+  problems: ConfigProblem[],
+  at: (path: readonly PropertyKey[], key?: boolean) => Range,
+): Profile[] {
+  const raw = (data as Record<string, unknown>).profiles;
+  const candidates: { profile: Profile; index: number }[] = [];
+  if (file.profiles) file.profiles.forEach((profile, index) => candidates.push({ profile, index }));
+  else if (Array.isArray(raw)) {
+    raw.forEach((entry, index) => {
+      const parsed = ProfileSchema.safeParse(entry);
+      if (parsed.success) candidates.push({ profile: parsed.data, index });
+    });
+  }
+  const profiles: Profile[] = [];
+  for (const { profile, index } of candidates) {
+    if (BUILT_IN_PROFILES.has(profile.id)) {
+      problems.push({ message: `profiles.${index}.id: "${profile.id}" is a built-in profile; give yours another id`, range: at(['profiles', index, 'id']) });
+    } else if (profiles.some((other) => other.id === profile.id)) {
+      problems.push({ message: `profiles.${index}.id: profile "${profile.id}" is defined twice`, range: at(['profiles', index, 'id']) });
+    } else {
+      profiles.push(profile);
+    }
+  }
+  return profiles;
+}
+
+function rawProfileIds(data: unknown): unknown[] {
+  const raw = (data as Record<string, unknown>).profiles;
+  return Array.isArray(raw) ? raw.map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>).id : undefined)) : [];
+}
+
+/** Built-in profiles first, then the custom ones of this configuration. */
+export function knownProfiles(config: Pick<ResolvedConfig, 'profiles'>): Profile[] {
+  return [...BUILT_IN_PROFILES.values(), ...config.profiles];
+}
+
+/** A built-in or custom profile by id. */
+export function findProfile(config: Pick<ResolvedConfig, 'profiles'>, id: string): Profile | undefined {
+  return getProfile(id) ?? config.profiles.find((profile) => profile.id === id);
+}
+
+/** The same configuration with another active profile; undefined when no profile has that id. */
+export function withProfile(config: ResolvedConfig, id: string): ResolvedConfig | undefined {
+  const profile = findProfile(config, id);
+  return profile && { ...config, profile };
 }
 
 function toOverrides(file: ConfigFile): ConfigOverrides {
@@ -140,7 +209,8 @@ export function resolveConfig(base: ResolvedConfig, overrides: ConfigOverrides &
     };
   }
   return {
-    profile: profile ?? (overrides.profile ? getProfile(overrides.profile) ?? base.profile : base.profile),
+    profile: profile ?? (overrides.profile ? findProfile(base, overrides.profile) ?? base.profile : base.profile),
+    profiles: base.profiles,
     wordsPerMinute: overrides.wordsPerMinute ?? base.wordsPerMinute,
     maxSeconds: overrides.maxSeconds ?? base.maxSeconds,
     stories: overrides.stories ?? base.stories,

@@ -10,12 +10,22 @@ export const QuestionTypeSchema = z.object({
   shapeCheck: z.enum(['options', 'feedback', 'commitment', 'ownership', 'influence']).optional(),
 });
 
-export const ProfileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  questions: z.array(QuestionTypeSchema).min(1),
-});
+export const ProfileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'profile ids are lowercase words joined by hyphens'),
+    title: z.string().min(1),
+    description: z.string().min(1),
+    questions: z.array(QuestionTypeSchema).min(1),
+  })
+  .superRefine((profile, ctx) => {
+    const seen = new Set<string>();
+    profile.questions.forEach((question, index) => {
+      if (seen.has(question.id)) {
+        ctx.addIssue({ code: 'custom', message: `question id "${question.id}" appears twice in this profile`, path: ['questions', index, 'id'] });
+      }
+      seen.add(question.id);
+    });
+  });
 
 export type QuestionType = z.infer<typeof QuestionTypeSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -1,0 +1,127 @@
+import { ProfileSchema } from './profile';
+
+// Amazon's sixteen Leadership Principles as question types. Every question, signal and answer shape
+// below is written for Story Bank; none is quoted from Amazon's own wording.
+export const amazonLp = ProfileSchema.parse({
+  id: 'amazon-lp',
+  title: 'Amazon Leadership Principles',
+  description:
+    'One question type per Amazon Leadership Principle. A loop usually probes several principles per interviewer, so one strong story often serves two or three of them.',
+  questions: [
+    {
+      id: 'customer-obsession',
+      title: 'Customer Obsession',
+      question: 'Tell me about a time you went out of your way for a customer, even when it cost you something.',
+      listensFor: 'Starting from what the customer needed, evidence of listening to them, and a sacrifice made on their behalf.',
+      answerShape: ['Who the customer was and what they needed', 'How you learned it', 'What you did that was not the easy path', 'How the customer was better off'],
+    },
+    {
+      id: 'ownership',
+      title: 'Ownership',
+      question: 'Describe a problem outside your job description that you took on anyway.',
+      listensFor: 'Acting for the long term and for the whole company, and never saying "not my job".',
+      answerShape: ['The problem and why nobody owned it', 'Why you stepped in', 'What you did end to end', 'What it meant beyond your own team'],
+    },
+    {
+      id: 'invent-and-simplify',
+      title: 'Invent and Simplify',
+      question: 'Tell me about something you made simpler, or a new approach you came up with.',
+      listensFor: 'A fresh idea or a removed step, borrowed ideas welcome, and the courage to look odd for a while.',
+      answerShape: ['What was complicated or missing', 'The idea, and where it came from', 'How you tested it', 'What got simpler, in numbers'],
+    },
+    {
+      id: 'are-right-a-lot',
+      title: 'Are Right, A Lot',
+      question: 'Walk me through a decision you made with incomplete information that turned out well.',
+      listensFor: 'Sound judgment: options weighed, other views sought, and your own beliefs tested before you chose.',
+      answerShape: ['The decision and what was unknown', 'The options you weighed', 'Whose views you sought and what you checked', 'What you chose, and what came of it'],
+      shapeCheck: 'options',
+    },
+    {
+      id: 'learn-and-be-curious',
+      title: 'Learn and Be Curious',
+      question: 'Tell me about something you taught yourself because the work needed it.',
+      listensFor: 'Curiosity that led somewhere: a skill or domain learned on your own, then put to use.',
+      answerShape: ['What you did not know', 'How you went about learning it', 'Where you applied it', 'What it changed'],
+    },
+    {
+      id: 'hire-and-develop-the-best',
+      title: 'Hire and Develop the Best',
+      question: 'Tell me about someone you helped grow, or a hiring call you were proud of.',
+      listensFor: 'Raising the bar for talent and investing in other people, including when it was inconvenient.',
+      answerShape: ['The person and where they started', 'What you saw in them', 'What you did to help them grow', 'Where they ended up'],
+    },
+    {
+      id: 'insist-on-the-highest-standards',
+      title: 'Insist on the Highest Standards',
+      question: 'Describe a time you refused to ship something that was not good enough.',
+      listensFor: 'A bar held under pressure, a defect fixed at its root, and others brought up to that bar.',
+      answerShape: ['What fell short, and by how much', 'The pressure to let it go', 'What you did to raise it', 'The quality that resulted'],
+    },
+    {
+      id: 'think-big',
+      title: 'Think Big',
+      question: 'Tell me about a time you pushed a team toward a bigger goal than they had in mind.',
+      listensFor: 'A bold direction people could rally around, and the wider view that made it credible.',
+      answerShape: ['The original, smaller plan', 'The bigger idea and why it was right', 'How you got people behind it', 'How far it went'],
+    },
+    {
+      id: 'bias-for-action',
+      title: 'Bias for Action',
+      question: 'Tell me about a time you acted quickly without waiting for every answer.',
+      listensFor: 'Speed with a calculated risk: knowing which decisions can be undone and moving on those.',
+      answerShape: ['What was urgent', 'What you did not know yet', 'Why the risk was acceptable', 'What you did, and what happened'],
+    },
+    {
+      id: 'frugality',
+      title: 'Frugality',
+      question: 'Describe a time you achieved more with fewer people, less money or less time.',
+      listensFor: 'Constraint used as a spur to resourcefulness rather than as an excuse.',
+      answerShape: ['The goal and the constraint', 'What you did without', 'How you made it work', 'What it achieved and what it saved'],
+    },
+    {
+      id: 'earn-trust',
+      title: 'Earn Trust',
+      question: 'Tell me about a time you had to rebuild trust, or delivered hard news about your own work.',
+      listensFor: 'Listening, candor about your own mistakes, and treating others with respect when it was awkward.',
+      answerShape: ['The relationship and what strained it', 'What you said or admitted, close to the words', 'How you listened', 'How the relationship changed'],
+      shapeCheck: 'feedback',
+    },
+    {
+      id: 'dive-deep',
+      title: 'Dive Deep',
+      question: 'Tell me about a problem you solved by getting into the details yourself.',
+      listensFor: 'Staying close to the details, noticing when numbers and anecdotes disagree, and checking for yourself.',
+      answerShape: ['The symptom', 'Why the surface explanation did not fit', 'What you dug into, personally', 'The root cause and the fix'],
+    },
+    {
+      id: 'have-backbone',
+      title: 'Have Backbone; Disagree and Commit',
+      question: 'Describe a time you disagreed with a decision, said so, and then committed to it.',
+      listensFor: 'Respectful challenge backed by evidence, then full commitment once the call was made.',
+      answerShape: ['The decision and your objection', 'The evidence you raised', 'How the call was made', 'How you committed afterwards'],
+      shapeCheck: 'commitment',
+    },
+    {
+      id: 'deliver-results',
+      title: 'Deliver Results',
+      question: 'Tell me about a goal you hit despite a serious setback along the way.',
+      listensFor: 'Focus on the inputs that matter and delivery on time and with quality, setbacks included.',
+      answerShape: ['The goal and the deadline', 'The setback', 'How you got around it', 'The result against the goal'],
+    },
+    {
+      id: 'strive-to-be-earths-best-employer',
+      title: "Strive to be Earth's Best Employer",
+      question: 'Tell me about something you changed to make your team a better place to work.',
+      listensFor: 'Care for how people work and grow: a safer, fairer or more rewarding environment made real.',
+      answerShape: ['What was hard for the people around you', 'What you noticed and why you acted', 'What you changed', 'How people were better off'],
+    },
+    {
+      id: 'success-and-scale-bring-broad-responsibility',
+      title: 'Success and Scale Bring Broad Responsibility',
+      question: 'Describe a time you weighed the effect of your work on people beyond your users.',
+      listensFor: 'Humility about second-order effects on communities, society or the environment, and action on them.',
+      answerShape: ['The work and who else it touched', 'The risk or side effect you saw', 'What you did about it', 'What changed as a result'],
+    },
+  ],
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import {
+  BUILT_IN_PROFILES, DEFAULT_CONFIG, ProfileSchema, RULES, checkStoryText, findProfile, getProfile, knownProfiles, parseConfig, withProfile,
+} from '../../src/core';
+
+const ruleIds = RULES.map((rule) => rule.id);
+
+const AMAZON_IDS = [
+  'customer-obsession', 'ownership', 'invent-and-simplify', 'are-right-a-lot', 'learn-and-be-curious', 'hire-and-develop-the-best',
+  'insist-on-the-highest-standards', 'think-big', 'bias-for-action', 'frugality', 'earn-trust', 'dive-deep', 'have-backbone',
+  'deliver-results', 'strive-to-be-earths-best-employer', 'success-and-scale-bring-broad-responsibility',
+];
+
+const CUSTOM = `profile: startup-pm
+profiles:
+  - id: startup-pm
+    title: Startup PM
+    description: What a seed-stage founder asks a first PM.
+    questions:
+      - id: scrappy
+        title: Scrappy launch
+        question: Tell me about shipping with almost nothing.
+        listensFor: Resourcefulness under constraint.
+        answerShape: [The constraint, What you cut, What shipped]
+      - id: user-calls
+        title: Talking to users
+        question: When did a user conversation change your plan?
+        listensFor: First-hand learning.
+        answerShape: [The call, What you heard, What changed]
+        shapeCheck: feedback
+`;
+
+describe('profiles', () => {
+  it('ships netflix-pm, amazon-lp and general-behavioral, each valid as data, netflix-pm first', () => {
+    assert.deepEqual([...BUILT_IN_PROFILES.keys()], ['netflix-pm', 'amazon-lp', 'general-behavioral']);
+    for (const profile of BUILT_IN_PROFILES.values()) {
+      assert.ok(ProfileSchema.safeParse(profile).success, profile.id);
+      for (const question of profile.questions) {
+        assert.match(question.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `${profile.id}/${question.id} is kebab-case`);
+        assert.ok(question.answerShape.length >= 3, `${profile.id}/${question.id} has an answer shape`);
+        assert.ok(question.question.endsWith('?') || question.question.endsWith('.'), `${profile.id}/${question.id} reads as a question`);
+      }
+    }
+  });
+
+  it('amazon-lp has the sixteen Leadership Principles in order; backbone checks commitment, are-right-a-lot checks options', () => {
+    const amazon = getProfile('amazon-lp')!;
+    assert.deepEqual(amazon.questions.map((q) => q.id), AMAZON_IDS);
+    assert.equal(amazon.questions.find((q) => q.id === 'have-backbone')?.shapeCheck, 'commitment');
+    assert.equal(amazon.questions.find((q) => q.id === 'are-right-a-lot')?.shapeCheck, 'options');
+    assert.equal(amazon.questions.find((q) => q.id === 'ownership')?.shapeCheck, undefined, 'Ownership is not a failure story');
+    assert.equal(amazon.questions.find((q) => q.id === 'have-backbone')?.title, 'Have Backbone; Disagree and Commit');
+  });
+
+  it('general-behavioral covers the eight themes', () => {
+    assert.deepEqual(getProfile('general-behavioral')!.questions.map((q) => q.id), [
+      'teamwork', 'conflict', 'failure', 'leadership', 'ambiguity', 'prioritization', 'customer-focus', 'growth',
+    ]);
+  });
+
+  it('no description repeats another one: every question is written for its own type', () => {
+    const texts = [...BUILT_IN_PROFILES.values()].flatMap((p) => p.questions.flatMap((q) => [q.question, q.listensFor]));
+    assert.equal(new Set(texts).size, texts.length);
+  });
+
+  it('the schema refuses a question id used twice in one profile, at that id', () => {
+    const profile = getProfile('general-behavioral')!;
+    const twice = ProfileSchema.safeParse({ ...profile, questions: [...profile.questions, profile.questions[0]] });
+    assert.equal(twice.success, false);
+    assert.deepEqual(twice.error?.issues[0].path, ['questions', profile.questions.length, 'id']);
+  });
+
+  it('config can select a built-in profile, and an unknown one gets a suggestion', () => {
+    assert.equal(parseConfig('profile: amazon-lp\n', ruleIds).config.profile.id, 'amazon-lp');
+    const typo = parseConfig('profile: general-behavioural\n', ruleIds);
+    assert.equal(typo.config.profile.id, 'netflix-pm');
+    assert.match(typo.problems[0].message, /did you mean "general-behavioral"/);
+  });
+
+  it('a custom profile from .storybank.yaml is validated, known and can be the active one', () => {
+    const { config, problems } = parseConfig(CUSTOM, ruleIds);
+    assert.deepEqual(problems, []);
+    assert.equal(config.profile.id, 'startup-pm');
+    assert.deepEqual(config.profile.questions.map((q) => q.id), ['scrappy', 'user-calls']);
+    assert.deepEqual(knownProfiles(config).map((p) => p.id), ['netflix-pm', 'amazon-lp', 'general-behavioral', 'startup-pm']);
+    assert.equal(findProfile(config, 'startup-pm')?.title, 'Startup PM');
+    assert.equal(withProfile(config, 'amazon-lp')?.profile.id, 'amazon-lp');
+    assert.equal(withProfile(config, 'nope'), undefined);
+    // Stories are judged against it.
+    const story = '---\ntitle: T\nquestions: [scrappy, judgment]\n---\nI shipped it.\n';
+    const unknown = checkStoryText(story, { config }).findings.filter((f) => f.messageId === 'unknownQuestion');
+    assert.deepEqual(unknown.map((f) => story.slice(f.span.start, f.span.end)), ['judgment']);
+  });
+
+  it('a broken custom profile is reported at the exact field; the valid ones are kept', () => {
+    const text = CUSTOM.replace('      - id: user-calls', '      - id: User Calls').replace('profile: startup-pm\n', 'profile: startup-pm\nmaxSeconds: 90\n') +
+      '  - id: other\n    title: Other\n    description: Fine.\n    questions:\n      - {id: one, title: One, question: Q?, listensFor: L, answerShape: [A]}\n';
+    const { config, problems } = parseConfig(text, ruleIds);
+    assert.equal(problems.length, 2, JSON.stringify(problems));
+    assert.equal(problems[1].message, 'Profile "startup-pm" is not used until the problems in its definition are fixed.');
+    assert.deepEqual(problems[1].range.start, { line: 0, character: 9 });
+    assert.match(problems[0].message, /^profiles\.0\.questions\.1\.id: question ids are lowercase words joined by hyphens/);
+    const line = text.split('\n').findIndex((l) => l.includes('User Calls'));
+    assert.deepEqual(problems[0].range.start, { line, character: text.split('\n')[line].indexOf('User Calls') });
+    assert.deepEqual(config.profiles.map((p) => p.id), ['other']);
+    assert.equal(config.maxSeconds, 90);
+    assert.equal(config.profile.id, 'netflix-pm', 'the broken profile cannot be selected');
+  });
+
+  it('a custom profile may not reuse a built-in id or its own id twice', () => {
+    const dup = `profiles:
+  - {id: amazon-lp, title: Mine, description: D, questions: [{id: a, title: A, question: Q, listensFor: L, answerShape: [S]}]}
+  - {id: mine, title: Mine, description: D, questions: [{id: a, title: A, question: Q, listensFor: L, answerShape: [S]}]}
+  - {id: mine, title: Again, description: D, questions: [{id: b, title: B, question: Q, listensFor: L, answerShape: [S]}]}
+`;
+    const { config, problems } = parseConfig(dup, ruleIds);
+    assert.deepEqual(problems.map((p) => [p.message, p.range.start.line]), [
+      ['profiles.0.id: "amazon-lp" is a built-in profile; give yours another id', 1],
+      ['profiles.2.id: profile "mine" is defined twice', 3],
+    ]);
+    assert.deepEqual(config.profiles.map((p) => p.title), ['Mine']);
+    assert.equal(getProfile('amazon-lp')!.title, 'Amazon Leadership Principles', 'the built-in stays');
+  });
+
+  it('the default configuration has no custom profiles', () => {
+    assert.deepEqual(DEFAULT_CONFIG.profiles, []);
+  });
+});
