@@ -21,6 +21,9 @@ import { sectionKindOfHeading } from './sections';
 export const MAX_ANALYZED_CHARS = 32 * 1024;
 /** Container markers (`>`, `-`, `1.`) on one line beyond which Markdown parsing turns quadratic. */
 export const MAX_NESTING = 64;
+/** Emphasis markers (`*`, `_`) and link brackets (`[`) beyond which the Markdown parser's matching takes seconds. */
+export const MAX_EMPHASIS_MARKERS = 1000;
+export const MAX_LINK_BRACKETS = 500;
 
 export interface MetaIssue {
   message: string;
@@ -190,6 +193,29 @@ function reasonToSkip(text: string, body: Span): ParsedStory['skippedAnalysis'] 
       reason: `Lists or quotes here are nested more than ${MAX_NESTING} levels deep, which no spoken story needs. The prose was not analysed; flatten the nesting.`,
       span: { start, end: Math.min(start + nesting[0].length, text.length) },
     };
+  }
+  const crowded = crowdedMarkup(text, body.start);
+  if (crowded) {
+    const lineStart = text.lastIndexOf('\n', crowded.at) + 1;
+    const lineEnd = text.indexOf('\n', crowded.at);
+    return {
+      reason: `This story has more than ${crowded.limit} ${crowded.what}, which no spoken story needs and which slow Markdown parsing to a crawl. The prose was not analysed; remove the extra markup.`,
+      span: trimSpan(text, { start: lineStart, end: lineEnd === -1 ? text.length : lineEnd }) ?? { start: crowded.at, end: crowded.at + 1 },
+    };
+  }
+  return undefined;
+}
+
+/** Where the body first has too many emphasis markers or link brackets (nested ones cost the parser quadratic time). */
+function crowdedMarkup(text: string, from: number): { what: string; limit: number; at: number } | undefined {
+  let emphasis = 0;
+  let brackets = 0;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 42 /* * */ || code === 95) /* _ */ && ++emphasis > MAX_EMPHASIS_MARKERS) {
+      return { what: 'emphasis markers (* or _)', limit: MAX_EMPHASIS_MARKERS, at: i };
+    }
+    if (code === 91 /* [ */ && ++brackets > MAX_LINK_BRACKETS) return { what: 'link or image brackets ([)', limit: MAX_LINK_BRACKETS, at: i };
   }
   return undefined;
 }
