@@ -1,4 +1,4 @@
-import type { Html, Root as MdRoot, RootContent } from 'mdast';
+import type { Html, Paragraph as MdParagraph, Root as MdRoot, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { decodeString } from 'micromark-util-decode-string';
@@ -268,10 +268,21 @@ function collectHeadings(tree: MdRoot): Heading[] {
 
 const NLCST_IGNORED = ['heading', 'code', 'html', 'table', 'definition'];
 
+/** Paragraphs per mdast-util-to-nlcst call: its sentence splitter slices the rest of the text at every paragraph. */
+const PARAGRAPHS_PER_BATCH = 32;
+
 function collectSentences(tree: MdRoot, text: string): Sentence[] {
   const file = new VFile({ value: text });
-  const nlcst = toNlcst(tree, file, ParseEnglish, { ignore: NLCST_IGNORED }) as NlRoot;
   const offsets = new SourceOffsets(tree, text);
+  // All prose sits in paragraphs; converting them in batches keeps a long list from taking quadratic time.
+  const paragraphs: MdParagraph[] = [];
+  const gather = (node: MdRoot | RootContent) => {
+    if (NLCST_IGNORED.includes(node.type)) return;
+    if (node.type === 'paragraph') {
+      if (node.position) paragraphs.push(node);
+    } else if ('children' in node) (node.children as RootContent[]).forEach(gather);
+  };
+  gather(tree);
   const sentences: Sentence[] = [];
   const visit = (node: NlRoot | NlParagraph) => {
     for (const child of node.children) {
@@ -282,7 +293,11 @@ function collectSentences(tree: MdRoot, text: string): Sentence[] {
       }
     }
   };
-  visit(nlcst);
+  for (let index = 0; index < paragraphs.length; index += PARAGRAPHS_PER_BATCH) {
+    const batch = paragraphs.slice(index, index + PARAGRAPHS_PER_BATCH);
+    const root: MdRoot = { type: 'root', children: batch, position: { start: batch[0].position!.start, end: batch[batch.length - 1].position!.end } };
+    visit(toNlcst(root, file, ParseEnglish, { ignore: NLCST_IGNORED }) as NlRoot);
+  }
   return sentences;
 }
 
