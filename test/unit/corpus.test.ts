@@ -4,8 +4,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkStoryText, parseStory, type StoryResult } from '../../src/core';
+import { type StoryResult } from '../../src/core';
+import { MAX_EMPHASIS_MARKERS, MAX_LINK_BRACKETS } from '../../src/core/story/parse';
 import { assertStoryInvariants, VALID_FRONTMATTER } from './storyInvariants';
+
+interface SpecExample {
+  markdown: string;
+  section: string;
+  number: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const commonmarkExamples: SpecExample[] = require('commonmark-spec').tests;
 
 const BODY = '## Situation\nTrial churn was high.\n\n## Action\nI chose a shorter trial over reminder emails, accepting fewer signups.\n\n## Result\nChurn fell from 9% to 6% by March.\n';
 
@@ -161,5 +170,157 @@ describe('corpus: YAML frontmatter edge cases', () => {
     const text = '---\ntitle: "🚀 إطلاق \\0 \uD800 שלום"\nquestions: [judgment]\n---\n' + BODY;
     const result = assertStoryInvariants(text);
     assert.equal(result.title, '🚀 إطلاق \0 \uD800 שלום');
+  });
+});
+
+describe('corpus: CommonMark spec examples as story bodies', () => {
+  it(`all ${commonmarkExamples.length} examples keep the invariants`, function () {
+    this.timeout(60_000);
+    assert.ok(commonmarkExamples.length > 600, 'the spec package still ships its examples');
+    let stories = 0;
+    for (const example of commonmarkExamples) {
+      // The spec writes tabs as →.
+      const markdown = example.markdown.replace(/→/g, '\t');
+      for (const text of [VALID_FRONTMATTER + markdown, `${VALID_FRONTMATTER}## Action\nI chose A over B.\n\n${markdown}\n## Result\nChurn fell 5%.\n`]) {
+        try {
+          if (assertStoryInvariants(text).isStory) stories++;
+        } catch (error) {
+          throw new Error(`CommonMark example ${example.number} (${example.section}): ${(error as Error).message}`);
+        }
+      }
+    }
+    assert.equal(stories, commonmarkExamples.length * 2, 'every example is read as a story body');
+  });
+});
+
+describe('corpus: Markdown edge cases', () => {
+  const story = (body: string) => VALID_FRONTMATTER + body;
+
+  for (const [name, body] of [
+    ['a table', '## Action\n| Option | Cost |\n|---|---|\n| A | I chose it over B |\n| B | \\| escaped |\n\nI chose A over B.\n'],
+    ['HTML blocks', '<div>\n\n## Result\n\n</div>\n<details><summary>I chose</summary>\nWe shipped it.\n</details>\n<script>alert(1)</script>\nI decided to ship.\n'],
+    ['footnotes', 'I chose A over B.[^why]\n\n[^why]: Because the data said so.\n\n[^unused]: Never used.\n'],
+    ['link reference definitions', 'I chose [the plan][p] over the rest.\n\n[p]: https://example.com "Title"\n'],
+    ['setext headings', 'Result\n======\nChurn fell 5%.\n\nAction\n------\nI chose A.\n'],
+    ['a heading with only a hash', '#\n##\n## \nI chose.\n'],
+    ['code fences that never close', '```\nI chose A over B.\n## Result\n'],
+    ['quotes nested 10,000 deep', `${'>'.repeat(10000)} I chose A over B.\n`],
+    ['emphasis nested 5,000 deep', `${'*'.repeat(5000)}I chose${'*'.repeat(5000)}\n`],
+    ['links nested 5,000 deep', `${'['.repeat(5000)}I chose${'](x)'.repeat(5000)}\n`],
+    ['images nested 3,000 deep', `${'!['.repeat(3000)}I chose${'](x)'.repeat(3000)}\n`],
+    ['4,000 separate emphasis openers and closers', `${'*a '.repeat(2000)}${'a* '.repeat(2000)}\n`],
+    ['lists nested 150 deep by indentation', Array.from({ length: 150 }, (_, depth) => `${'  '.repeat(depth)}- I chose ${depth}.`).join('\n')],
+    ['a 30 KB paragraph of one-letter lines', 'a\n'.repeat(15000)],
+    ['a 30 KB list', '- I chose A.\n'.repeat(2300)],
+    ['right-to-left text', '## الموقف\nقررت أن نطلق الميزة.\n\n## Result\nהתוצאה: הנטישה ירדה ב-5%.\n\u202Eevil\u202C I chose A.\n'],
+    ['NUL bytes and lone surrogates', 'I chose\0 A \uD800over B.\n\n## Result\n\uDC00Churn fell 5%\0.\n'],
+    ['zero-width and combining characters', 'I\u200B chose\u200D A\u0301 over B\uFE0F.\n\n## Result\nChurn fell 5%.\n'],
+    ['only line breaks', '\n\r\n\r\r\n\n'],
+    ['only whitespace of every kind', ' \t\u00a0\u2028\u2029\u3000\uFEFF'],
+  ] as const) {
+    it(`${name} keep the invariants`, () => {
+      assertStoryInvariants(story(body));
+    });
+  }
+
+  // Shapes that make the Markdown parser's emphasis and bracket matching quadratic or worse: 36 KB of nested
+  // images took minutes. Just under the limits they must finish; just over, they are refused with one finding.
+  const EMPHASIS = MAX_EMPHASIS_MARKERS;
+  const BRACKETS = MAX_LINK_BRACKETS;
+  for (const [name, make, count] of [
+    ['one run of emphasis markers each side', (n: number) => `${'*'.repeat(n / 2)}I chose${'*'.repeat(n / 2)}`, EMPHASIS],
+    ['separate emphasis openers, then closers', (n: number) => `${'*a '.repeat(n / 2)}${'a* '.repeat(n / 2)}`, EMPHASIS],
+    ['alternating * and _', (n: number) => `${'*_'.repeat(n / 4)}I chose${'_*'.repeat(n / 4)}`, EMPHASIS],
+    ['nested images', (n: number) => `${'!['.repeat(n)}I chose${'](y)'.repeat(n)}`, BRACKETS],
+    ['links inside images', (n: number) => `${'![['.repeat(n / 2)}I chose${'](y)](z)'.repeat(n / 2)}`, BRACKETS],
+  ] as const) {
+    it(`${name}: ${count} markers finish, a few more are refused`, () => {
+      const under = assertStoryInvariants(story(`${make(count)}\n`));
+      assert.equal(under.story.skippedAnalysis, undefined);
+      const overText = story(`${make(count + 4)}\n`);
+      const over = assertStoryInvariants(overText);
+      assert.match(over.story.skippedAnalysis?.reason ?? '', /markers|brackets/);
+      const marked = marks(overText, over, 'structure');
+      assert.ok(marked.length === 1 && marked[0] === overText.slice(VALID_FRONTMATTER.length).trim(), 'marks the crowded line');
+    });
+  }
+
+  it('a single 1 MB line finishes with one clear finding', () => {
+    const text = story(`${'I chose the smaller launch over a full rollout. '.repeat(21000)}\n`);
+    assert.ok(text.length > 1_000_000);
+    const result = assertStoryInvariants(text);
+    assert.ok(result.story.skippedAnalysis);
+    assert.match(result.findings.map((finding) => finding.message).join('\n'), /KB/);
+  });
+
+  it('a 1 MB line with no spaces or punctuation finishes too', () => {
+    assertStoryInvariants(story(`${'x'.repeat(1_000_000)}\n`));
+    assertStoryInvariants(story(`${'x'.repeat(200_000)}\n`));
+  });
+
+  it('right-to-left text is marked at its real offsets', () => {
+    const text = story('## Result\nהצלחנו.\n');
+    const result = assertStoryInvariants(text);
+    const words = result.story.sentences.flatMap((sentence) => sentence.words.map((word) => text.slice(word.span.start, word.span.end)));
+    assert.deepEqual(words, ['הצלחנו']);
+  });
+
+  for (const heading of ['## 🚀 Result', '## Result 🚀', '## 📈 Outcome (Q3)', '### ✅ What I did', '## **Result**']) {
+    it(`the heading "${heading}" still opens its section`, () => {
+      const text = story(`## Situation\nTrial churn was high.\n\n${heading}\nChurn fell from 9% to 6% by March.\n`);
+      const result = assertStoryInvariants(text);
+      const section = result.story.sections.at(-1)!;
+      assert.equal(section.headingSpan && text.slice(section.headingSpan.start, section.headingSpan.end), heading);
+      assert.ok(['result', 'action'].includes(section.kind));
+      assert.equal(section.sentences.length, 1);
+    });
+  }
+
+  it('an emoji title is kept as written', () => {
+    const result = assertStoryInvariants('---\ntitle: 🚀 Launch day 👩‍👩‍👧\nquestions: [judgment]\n---\n' + BODY);
+    assert.equal(result.title, '🚀 Launch day 👩‍👩‍👧');
+  });
+
+  it('escapes, character references and container prefixes do not shift word positions', () => {
+    const text = story('> I chose A &amp; B\n> over C, and \\*then\\* I decided.\n\n- I wrote the plan\n  and I pitched it &#x1F680; to them.\n');
+    const result = assertStoryInvariants(text);
+    const words = result.story.sentences.flatMap((sentence) => sentence.words.map((word) => text.slice(word.span.start, word.span.end)));
+    assert.deepEqual(words, ['I', 'chose', 'A', 'B', 'over', 'C', 'and', 'then', 'I', 'decided', 'I', 'wrote', 'the', 'plan', 'and', 'I', 'pitched', 'it', 'to', 'them']);
+  });
+});
+
+describe('corpus: frontmatter languages other than YAML', () => {
+  for (const opener of ['---json', '---toml', '---cson', '---coffeescript', '---JS', '---Javascript', '--- js', '---yaml\u0000js']) {
+    it(`${JSON.stringify(opener)} is refused with a clear finding and runs nothing`, () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'storybank-lang-'));
+      const target = path.join(dir, 'pwned.txt');
+      const write = `require('fs').writeFileSync(${JSON.stringify(target)}, 'x')`;
+      const payload = /json/i.test(opener)
+        ? `{ "title": "T", "questions": ["judgment"], "x": ${JSON.stringify(write)} }`
+        : /toml/i.test(opener)
+          ? `title = "T"\nquestions = ["judgment"]\nx = ${JSON.stringify(write)}`
+          : `title: ${write}\nquestions: ['judgment']`;
+      const text = `${opener}\n${payload}\n---\nI chose speed over polish.\n`;
+      try {
+        const result = assertStoryInvariants(text);
+        assert.equal(existsSync(target), false, 'the frontmatter code did not run');
+        assert.equal(result.isStory, true, 'shown, not silently ignored');
+        const refused = result.findings.filter((finding) => finding.ruleId === 'frontmatter' && /refused/.test(finding.message));
+        assert.equal(refused.length, 1, result.findings.map((finding) => finding.message).join('\n'));
+        assert.equal(text.slice(refused[0].span.start, refused[0].span.end), opener.replace('\u0000', '\0').trim());
+        assert.equal(result.story.meta, undefined);
+        assert.deepEqual(readdirSync(dir), []);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('gray-matter is never handed an engine that evaluates', () => {
+    // The same payload under a plain YAML opener stays text.
+    const text = "---\ntitle: require('fs').writeFileSync('/tmp/storybank-yaml-pwned', 'x')\nquestions: [judgment]\n---\n" + BODY;
+    const result = assertStoryInvariants(text);
+    assert.equal(typeof result.story.frontmatter?.data?.title, 'string');
+    assert.equal(existsSync('/tmp/storybank-yaml-pwned'), false);
   });
 });
