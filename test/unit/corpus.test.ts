@@ -1,9 +1,13 @@
 // Corpus tests: the CommonMark spec examples, Markdown and YAML edge cases and hostile files, each checked
 // against the same invariants as the fuzz tests (no throw, bounded time, determinism, sane ranges).
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli/main';
 import { type StoryResult } from '../../src/core';
 import { MAX_EMPHASIS_MARKERS, MAX_LINK_BRACKETS } from '../../src/core/story/parse';
 import { assertStoryInvariants, VALID_FRONTMATTER } from './storyInvariants';
@@ -322,5 +326,167 @@ describe('corpus: frontmatter languages other than YAML', () => {
     const result = assertStoryInvariants(text);
     assert.equal(typeof result.story.frontmatter?.data?.title, 'string');
     assert.equal(existsSync('/tmp/storybank-yaml-pwned'), false);
+  });
+});
+
+/** Runs the CLI in-process with captured output; results are cached in a private folder. */
+async function runCli(args: string[], cacheDir: string) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (chunk: string) => void) =>
+    Object.assign(new Writable({ write: (chunk, _encoding, callback) => (append(String(chunk)), callback()) }), { isTTY: false });
+  const code = await main([...args, '--format', 'json', '--cache-dir', cacheDir], {
+    stdout: sink((chunk) => (stdout += chunk)),
+    stderr: sink((chunk) => (stderr += chunk)),
+  } as never);
+  const json = code === 2 ? undefined : (JSON.parse(stdout) as { stories: { path: string; title: string }[]; errors: { path: string; message: string }[] });
+  return { code, stdout, stderr, json };
+}
+
+/** Path -> content hash of every file under `dir`, to prove a run changed nothing. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(full, createHash('sha256').update(readFileSync(full)).digest('hex') + statSync(full).mtimeMs);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const STORY_FILE = (title: string) => `---\ntitle: ${title}\nquestions: [judgment]\n---\n${BODY}`;
+
+describe('corpus: hostile files for the CLI', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let cache: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'storybank-files-'));
+    cache = mkdtempSync(path.join(tmpdir(), 'storybank-cache-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('a file without read permission is an error entry (as root: skipped, root reads it)', async function () {
+    if (process.getuid?.() === 0) this.skip();
+    writeFileSync(path.join(dir, 'good.md'), STORY_FILE('Good'));
+    writeFileSync(path.join(dir, 'secret.md'), STORY_FILE('Secret'), { mode: 0o000 });
+    const { code, json } = await runCli(['check', dir], cache);
+    assert.equal(code, 1);
+    assert.deepEqual(json!.stories.map((story) => story.title), ['Good']);
+    assert.match(json!.errors.find((error) => error.path.endsWith('secret.md'))!.message, /permission/);
+  });
+
+  it('a FIFO named like a story is never opened (which would hang) and a folder named x.md is searched', async () => {
+    writeFileSync(path.join(dir, 'good.md'), STORY_FILE('Good'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
+    mkdirSync(path.join(dir, 'folder.md'));
+    writeFileSync(path.join(dir, 'folder.md', 'inner.md'), STORY_FILE('Inner'));
+    const inFolder = await runCli(['check', dir], cache);
+    assert.ok(inFolder.code === 0 || inFolder.code === 1);
+    assert.deepEqual(inFolder.json!.stories.map((story) => story.title).sort(), ['Good', 'Inner']);
+    const named = await runCli(['check', path.join(dir, 'pipe.md'), path.join(dir, 'good.md')], cache);
+    assert.equal(named.code, 1);
+    assert.deepEqual(named.json!.stories.map((story) => story.title), ['Good']);
+    assert.match(named.json!.errors.find((error) => error.path.endsWith('pipe.md'))!.message, /not a regular file/);
+  });
+
+  it('symbolic link loops between files and to themselves are reported, not followed forever', async () => {
+    writeFileSync(path.join(dir, 'good.md'), STORY_FILE('Good'));
+    symlinkSync(path.join(dir, 'b.md'), path.join(dir, 'a.md'));
+    symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'b.md'));
+    symlinkSync(path.join(dir, 'self.md'), path.join(dir, 'self.md'));
+    mkdirSync(path.join(dir, 'sub'));
+    symlinkSync(dir, path.join(dir, 'sub', 'up'));
+    symlinkSync(path.join(dir, 'good.md'), path.join(dir, 'sub', 'alias.md'));
+    const { code, json } = await runCli(['check', dir], cache);
+    assert.equal(code, 1);
+    assert.deepEqual(json!.stories.map((story) => path.relative(dir, story.path)).sort(), ['good.md', path.join('sub', 'alias.md')]);
+    for (const name of ['a.md', 'b.md', 'self.md']) {
+      assert.match(json!.errors.find((error) => path.basename(error.path) === name)?.message ?? 'missing', /loop/, name);
+    }
+  });
+
+  it('files deleted while the bank is being checked are reported or skipped, never a crash', async () => {
+    const files = Array.from({ length: 200 }, (_, index) => path.join(dir, `story-${String(index).padStart(3, '0')}.md`));
+    files.forEach((file, index) => writeFileSync(file, STORY_FILE(`Story ${index}`)));
+    const doomed = files.filter((_, index) => index % 2 === 1);
+    const running = runCli(['check', dir, '--no-cache'], cache);
+    const deleting = (async () => {
+      // Last first: the CLI reads in path order, so most deletions land after the walk and before the read.
+      for (const [index, file] of [...doomed].reverse().entries()) {
+        await fsp.unlink(file);
+        if (index % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const [{ code, json }] = await Promise.all([running, deleting]);
+    if (process.env.DEBUG_RACE) console.log(`deleted during the run: ${json!.errors.length} reported missing, ${json!.stories.length} checked`);
+    assert.ok(code === 0 || code === 1, `exit code ${code}`);
+    const reported = new Set(json!.stories.map((story) => story.path));
+    for (const [index, file] of files.entries()) {
+      if (index % 2 === 0) assert.ok(reported.has(file), `${file} kept and checked`);
+    }
+    for (const error of json!.errors) {
+      assert.ok(doomed.includes(error.path), `only deleted files are errors: ${error.path}`);
+      assert.match(error.message, /does not exist/);
+    }
+  });
+
+  it('a folder of 20,000 files with 10 stories finds exactly the 10, and changes no file', async function () {
+    this.timeout(120_000);
+    for (let folder = 0; folder < 20; folder++) {
+      const sub = path.join(dir, `notes-${folder}`);
+      mkdirSync(sub);
+      for (let index = 0; index < 1000; index++) {
+        const kind = index % 4;
+        const name = path.join(sub, `note-${index}.${kind === 0 ? 'txt' : kind === 1 ? 'json' : 'md'}`);
+        writeFileSync(name, kind >= 2 ? `# Note ${index}\n\nJust notes, no frontmatter.\n` : `${index}\n`);
+      }
+    }
+    for (let index = 0; index < 10; index++) writeFileSync(path.join(dir, `notes-${index * 2}`, `note-${index * 4 + 2}.md`), STORY_FILE(`Story ${index}`));
+    const before = snapshot(dir);
+    assert.equal(before.size, 20_000);
+    const started = performance.now();
+    const { code, json } = await runCli(['check', dir], cache);
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(code === 0 || code === 1, `exit code ${code}`);
+    assert.equal(json!.stories.length, 10);
+    assert.deepEqual(json!.errors, []);
+    assert.ok(seconds < 60, `took ${seconds.toFixed(1)} s`);
+    assert.deepEqual(snapshot(dir), before, 'no file in the bank was written, moved or deleted');
+  });
+
+  it('binary, non-UTF-8, UTF-16, empty and BOM-only files are reported or ignored; the good story still counts', async () => {
+    const files: Record<string, Buffer> = {
+      'good.md': Buffer.from(STORY_FILE('Good')),
+      'png.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(STORY_FILE('Wide'), 'utf16le')]),
+      'latin1.md': Buffer.from(STORY_FILE('Caf\xe9'), 'latin1'),
+      'overlong.md': Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xc0, 0xaf]), Buffer.from('\nquestions: [judgment]\n---\n')]),
+      'surrogate.md': Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\nquestions: [judgment]\n---\n')]),
+      'truncated.md': Buffer.from(STORY_FILE('Cut 🚀')).subarray(0, STORY_FILE('Cut 🚀').indexOf('🚀') + 2),
+      'empty.md': Buffer.alloc(0),
+      'bom.md': Buffer.from([0xef, 0xbb, 0xbf]),
+      'nul-late.md': Buffer.concat([Buffer.from(STORY_FILE('Late NUL')), Buffer.alloc(10_000, 0x20), Buffer.from([0])]),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
+    const before = snapshot(dir);
+    const { code, json } = await runCli(['check', dir], cache);
+    assert.equal(code, 1);
+    const titles = json!.stories.map((story) => story.title);
+    assert.ok(titles.includes('Good'));
+    assert.ok(!titles.some((title) => /Caf|Wide|Cut/.test(title)), titles.join(', '));
+    const errors = Object.fromEntries(json!.errors.map((error) => [path.basename(error.path), error.message]));
+    assert.match(errors['png.md'], /binary/);
+    assert.match(errors['utf16.md'], /binary|UTF-8/);
+    for (const name of ['latin1.md', 'overlong.md', 'surrogate.md', 'truncated.md']) assert.match(errors[name] ?? 'missing', /UTF-8/, name);
+    assert.equal(errors['empty.md'], undefined);
+    assert.equal(errors['bom.md'], undefined);
+    assert.deepEqual(snapshot(dir), before);
   });
 });
