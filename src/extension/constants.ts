@@ -19,6 +19,9 @@ export const COMMANDS = {
   revealFinding: 'storyBank.revealFinding',
   openExamples: 'storyBank.openExamples',
   focusCoverage: 'storyBank.focusCoverage',
+  showMatrix: 'storyBank.showMatrix',
+  practice: 'storyBank.practice',
+  stopPractice: 'storyBank.stopPractice',
 } as const;
 
 /** The settings section; keys below are relative to it (`storyBank.wordsPerMinute`). */

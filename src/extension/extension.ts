@@ -11,6 +11,8 @@ import {
 } from './commands';
 import { COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
 import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
+import { MatrixPanel } from './matrix';
+import { Practice, type PracticeArgs, type PracticeState } from './practice';
 import { StoryTree, type TreeNode } from './storyTree';
 
 export const DIAGNOSTIC_SOURCE = SOURCE;
@@ -28,6 +30,11 @@ export interface StoryBankApi {
   getTypingLints(uri: vscode.Uri): number;
   /** The status bar item's text, or undefined when it is hidden. */
   getStatusText(): string | undefined;
+  /** The coverage matrix webview's current HTML (undefined while it is closed) and the stories opened from it. */
+  getMatrixHtml(): string | undefined;
+  openFromMatrix(path: string): Promise<vscode.TextEditor | undefined>;
+  /** Practice mode's status bar entry and countdown. */
+  getPracticeState(): PracticeState;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -44,7 +51,9 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const status = new StoryStatus(bank);
   const lenses = new TimingLenses(bank);
-  context.subscriptions.push(log, bank, tree, treeView, status, lenses);
+  const matrix = new MatrixPanel(bank);
+  const practice = new Practice(bank);
+  context.subscriptions.push(log, bank, tree, treeView, status, lenses, matrix, practice);
 
   const revealActive = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
@@ -101,6 +110,9 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.commands.registerCommand(COMMANDS.revealFinding, revealFinding),
     vscode.commands.registerCommand(COMMANDS.openExamples, () => openExamples(bank)),
     vscode.commands.registerCommand(COMMANDS.focusCoverage, focusCoverage),
+    vscode.commands.registerCommand(COMMANDS.showMatrix, () => void matrix.show()),
+    vscode.commands.registerCommand(COMMANDS.practice, (args?: PracticeArgs) => practice.run(isArgs(args) ? args : {})),
+    vscode.commands.registerCommand(COMMANDS.stopPractice, () => practice.stop()),
   );
 
   // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
@@ -125,6 +137,9 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     getTreeItem: (node) => tree.getTreeItem(node),
     getTypingLints: (uri) => bank.typingLints.get(uri.toString()) ?? 0,
     getStatusText: () => (status.item.text && isShown(status) ? status.item.text : undefined),
+    getMatrixHtml: () => matrix.html,
+    openFromMatrix: (path) => matrix.openStory(path),
+    getPracticeState: () => practice.getState(),
   };
 }
 
