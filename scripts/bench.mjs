@@ -236,6 +236,22 @@ function printTable(results) {
     ]);
   }
   log('\n' + table(rows));
+  if (Object.values(results.banks).every((bank) => bank.storybankCold.cpuMedianMs !== undefined)) {
+    // CPU time (user + system, all threads) tells what each tool costs when other work competes for the cores.
+    const cpuRows = [['bank', 'storybank cold CPU', 'markdownlint-cli2 CPU', 'remark parse CPU', 'storybank warm CPU', 'cold/mdl (CPU)', 'cold/parse (CPU)']];
+    for (const bank of Object.values(results.banks)) {
+      cpuRows.push([
+        String(bank.stories),
+        fmtMs(bank.storybankCold.cpuMedianMs),
+        fmtMs(bank.markdownlint.cpuMedianMs),
+        fmtMs(bank.remarkParse.cpuMedianMs),
+        fmtMs(bank.storybankWarm.cpuMedianMs),
+        `${ratio(bank.storybankCold.cpuMedianMs, bank.markdownlint.cpuMedianMs)}×`,
+        `${ratio(bank.storybankCold.cpuMedianMs, bank.remarkParse.cpuMedianMs)}×`,
+      ]);
+    }
+    log('\n' + table(cpuRows));
+  }
   log(`\nKeystroke (checkStoryText, ${results.keystroke.storyWords}-word story, ${results.keystroke.iterations} edits): p50 ${results.keystroke.p50Ms} ms, p95 ${results.keystroke.p95Ms} ms`);
   const { development: dev, production: prod } = results.extension;
   log(`Extension bundle load time (require with a vscode stand-in, not activation): ${dev.loadMedianMs} ms for ${dev.bundleKB} KB (development build), ${prod.loadMedianMs} ms for ${prod.bundleKB} KB (minified production build)`);
