@@ -92,7 +92,7 @@ function cell(story: MatrixStory, question: MatrixQuestion): string {
   return (
     `<td class="cell ${state}" data-state="${state}">` +
     `<button type="button" data-path="${escapeHtml(story.path)}" data-question="${escapeHtml(question.id)}" title="${escapeHtml(describe)}">` +
-    `<span class="state">${state}</span><span class="filters">${label.filters}</span>` +
+    `<span class="state">${state}</span> <span class="filters">${label.filters}</span>` +
     `</button></td>`
   );
 }

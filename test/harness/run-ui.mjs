@@ -10,6 +10,7 @@ import { repoRoot } from './paths.mjs';
 import {
   armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
+import { extraChecks } from './ui-extras.mjs';
 
 const TAG = 'ui';
 const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
@@ -105,6 +106,9 @@ async function checks(page, expect) {
     if (!existsSync(screenshotPath)) throw new Error('no screenshot written');
     log(TAG, `screenshot: ${screenshotPath}`);
   });
+
+  // Coverage matrix webview and practice mode (test/harness/ui-extras.mjs).
+  await extraChecks(page, expect, { workspace, artifacts });
 }
 
 async function main() {
