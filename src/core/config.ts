@@ -18,6 +18,11 @@ export interface RuleConfig {
 export interface ResolvedConfig {
   /** The active profile: the one coverage, question ids and answer shapes are judged against. */
   profile: Profile;
+  /**
+   * The profile a plain `questions: [...]` list belongs to: the configured one (`profile:` in `.storybank.yaml`,
+   * else netflix-pm). Switching the active profile (`withProfile`) keeps it, so plain lists keep their meaning.
+   */
+  bankProfileId: string;
   /** Custom profiles from `.storybank.yaml`, beside the built-in ones (see `knownProfiles`). */
   profiles: Profile[];
   wordsPerMinute: number;
@@ -28,6 +33,7 @@ export interface ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   profile: getProfile(DEFAULT_PROFILE_ID)!,
+  bankProfileId: DEFAULT_PROFILE_ID,
   profiles: [],
   wordsPerMinute: DEFAULT_WORDS_PER_MINUTE,
   maxSeconds: DEFAULT_MAX_SECONDS,
@@ -176,7 +182,10 @@ export function findProfile(config: Pick<ResolvedConfig, 'profiles'>, id: string
   return getProfile(id) ?? config.profiles.find((profile) => profile.id === id);
 }
 
-/** The same configuration with another active profile; undefined when no profile has that id. */
+/**
+ * The same configuration seen through another profile (the editor's profile switch): plain `questions`
+ * lists still belong to the configured profile. Undefined when no profile has that id.
+ */
 export function withProfile(config: ResolvedConfig, id: string): ResolvedConfig | undefined {
   const profile = findProfile(config, id);
   return profile && { ...config, profile };
@@ -208,8 +217,11 @@ export function resolveConfig(base: ResolvedConfig, overrides: ConfigOverrides &
       options: { ...rules[id]?.options, ...entry.options },
     };
   }
+  const active = profile ?? (overrides.profile ? findProfile(base, overrides.profile) ?? base.profile : base.profile);
   return {
-    profile: profile ?? (overrides.profile ? findProfile(base, overrides.profile) ?? base.profile : base.profile),
+    profile: active,
+    // An explicitly chosen profile (config file, --profile) is the bank's; otherwise the base's stays.
+    bankProfileId: profile || overrides.profile ? active.id : base.bankProfileId,
     profiles: base.profiles,
     wordsPerMinute: overrides.wordsPerMinute ?? base.wordsPerMinute,
     maxSeconds: overrides.maxSeconds ?? base.maxSeconds,

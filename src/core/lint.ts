@@ -1,10 +1,11 @@
 import type { Profile } from './profiles';
 import { RULES, RULES_BY_ID } from './rules';
 import { FILTER_RULE_IDS, type FilterId, type Report, type Rule, type RuleContext } from './rules/rule';
-import { parseStory, type ParsedStory } from './story/parse';
+import { parseStory, questionsFor, type ParsedStory } from './story/parse';
 import { trimSpan } from './text';
 import type { Finding, SectionKind, Severity, SeveritySetting, Span } from './types';
-import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { DEFAULT_CONFIG, knownProfiles, type ResolvedConfig } from './config';
+import { DEFAULT_PROFILE_ID } from './profiles';
 
 export const DOCS_BASE_URL = 'https://github.com/story-bank/story-bank/blob/main/src/core/rules/';
 
@@ -35,8 +36,9 @@ export function checkStoryText(text: string, options: LintOptions = {}): StoryRe
   return lintStory(parseStory(text), options);
 }
 
-export function lintStory(story: ParsedStory, options: LintOptions = {}): StoryResult {
+export function lintStory(parsed: ParsedStory, options: LintOptions = {}): StoryResult {
   const config = options.config ?? DEFAULT_CONFIG;
+  const story = forProfile(parsed, config);
   const findings = story.isStory ? runRules(story, config, options.rules ?? RULES) : [];
   const filters = Object.fromEntries(
     FILTER_RULE_IDS.map((id) => [id, story.isStory && !story.skippedAnalysis && !findings.some((finding) => finding.ruleId === id)]),
@@ -51,6 +53,13 @@ export function lintStory(story: ParsedStory, options: LintOptions = {}): StoryR
     findings,
     story,
   };
+}
+
+/** The story as seen by the configuration's active profile: `questions` holds what it claims there. */
+export function forProfile(story: ParsedStory, config: Pick<ResolvedConfig, 'profile' | 'bankProfileId'>): ParsedStory {
+  const bankProfileId = config.bankProfileId ?? DEFAULT_PROFILE_ID;
+  if (config.profile.id === DEFAULT_PROFILE_ID && bankProfileId === DEFAULT_PROFILE_ID) return story; // parseStory's own view
+  return { ...story, questions: questionsFor(story.questionRefs, config.profile.id, bankProfileId) };
 }
 
 export function spokenSeconds(words: number, wordsPerMinute: number): number {
@@ -69,6 +78,7 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
     list.push(sentence);
     sentencesByKind.set(sentence.section, list);
   }
+  const profiles = knownProfiles({ profiles: config.profiles ?? [] });
   for (const rule of rules) {
     const ruleConfig = config.rules[rule.id];
     const severity: SeveritySetting = ruleConfig?.severity ?? rule.meta.defaultSeverity;
@@ -77,6 +87,8 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
     const context: RuleContext<unknown> = {
       story,
       profile: config.profile,
+      profiles,
+      bankProfileId: config.bankProfileId ?? DEFAULT_PROFILE_ID,
       settings: { wordsPerMinute: config.wordsPerMinute, maxSeconds: config.maxSeconds },
       options: parsedOptions.success ? parsedOptions.data : rule.meta.options.parse({}),
       sentencesIn: (...kinds) =>

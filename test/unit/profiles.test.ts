@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
-  BUILT_IN_PROFILES, DEFAULT_CONFIG, ProfileSchema, RULES, checkStoryText, findProfile, getProfile, knownProfiles, parseConfig, withProfile,
+  BUILT_IN_PROFILES, DEFAULT_CONFIG, ProfileSchema, RULES, checkStoryText, computeCoverage, findProfile, getProfile, knownProfiles, parseConfig,
+  parseStory, resolveConfig, withProfile,
 } from '../../src/core';
 
 const ruleIds = RULES.map((rule) => rule.id);
@@ -124,5 +125,77 @@ describe('profiles', () => {
 
   it('the default configuration has no custom profiles', () => {
     assert.deepEqual(DEFAULT_CONFIG.profiles, []);
+  });
+
+  describe('one story, several profiles', () => {
+    const both = '---\ntitle: Both\nquestions:\n  netflix-pm: [judgment]\n  amazon-lp: [are-right-a-lot, bias-for-action]\n---\nI chose the pilot over a full launch. Conversion rose from 4% to 6%.\n';
+    const netflixOnly = '---\ntitle: Netflix only\nquestions: [judgment, failure]\n---\nI chose the pilot over a full launch. Conversion rose from 4% to 6%.\n';
+    const amazon = withProfile(DEFAULT_CONFIG, 'amazon-lp')!;
+
+    it('parseStory keeps every id with its profile key and resolves the default profile', () => {
+      const story = parseStory(both);
+      assert.deepEqual(story.questionRefs.map((q) => [q.profile, q.id, both.slice(q.span.start, q.span.end)]), [
+        ['netflix-pm', 'judgment', 'judgment'],
+        ['amazon-lp', 'are-right-a-lot', 'are-right-a-lot'],
+        ['amazon-lp', 'bias-for-action', 'bias-for-action'],
+      ]);
+      assert.deepEqual(story.questionProfiles.map((k) => both.slice(k.span.start, k.span.end)), ['netflix-pm', 'amazon-lp']);
+      assert.deepEqual(story.questions.map((q) => q.id), ['judgment']);
+      assert.deepEqual(parseStory(netflixOnly).questions.map((q) => q.id), ['judgment', 'failure']);
+    });
+
+    it('the active profile picks the list: a map entry, or nothing', () => {
+      assert.deepEqual(checkStoryText(both).questions, ['judgment']);
+      assert.deepEqual(checkStoryText(both, { config: amazon }).questions, ['are-right-a-lot', 'bias-for-action']);
+      const general = withProfile(DEFAULT_CONFIG, 'general-behavioral')!;
+      const none = checkStoryText(both, { config: general });
+      assert.deepEqual(none.questions, [], 'no entry for the profile: claims nothing');
+      assert.ok(none.isStory);
+      assert.deepEqual(none.findings.filter((f) => f.ruleId === 'frontmatter'), [], 'and that is not an error');
+    });
+
+    it('switching the view keeps a plain list with the configured profile: it claims nothing in amazon-lp and is not an error', () => {
+      const result = checkStoryText(netflixOnly, { config: amazon });
+      assert.deepEqual(result.questions, []);
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'frontmatter'), []);
+      assert.equal(amazon.bankProfileId, 'netflix-pm');
+      const coverage = computeCoverage(amazon.profile, [{ path: 'a.md', result }, { path: 'b.md', result: checkStoryText(both, { config: amazon }) }]);
+      assert.equal(coverage.length, 16);
+      assert.deepEqual(coverage.filter((c) => c.stories.length > 0).map((c) => [c.id, c.stories]), [
+        ['are-right-a-lot', ['b.md']],
+        ['bias-for-action', ['b.md']],
+      ]);
+    });
+
+    it('a configured profile owns plain lists: profile: amazon-lp in the config judges [judgment] as unknown there', () => {
+      const { config } = parseConfig('profile: amazon-lp\n', ruleIds);
+      assert.equal(config.bankProfileId, 'amazon-lp');
+      const findings = checkStoryText(netflixOnly, { config }).findings.filter((f) => f.messageId === 'unknownQuestion');
+      assert.deepEqual(findings.map((f) => netflixOnly.slice(f.span.start, f.span.end)), ['judgment', 'failure']);
+      assert.match(findings[0].message, /amazon-lp ids/);
+      // resolveConfig with an explicit profile (the CLI's --profile) does the same.
+      assert.equal(resolveConfig(DEFAULT_CONFIG, {}, getProfile('amazon-lp')).bankProfileId, 'amazon-lp');
+    });
+
+    it('answer-shape follows the active profile: have-backbone asks for the commitment', () => {
+      const story = '---\ntitle: T\nquestions: {amazon-lp: [have-backbone]}\n---\nI argued against the redesign with churn data. The VP disagreed. Churn rose from 2% to 3%.\n';
+      const shape = (config = DEFAULT_CONFIG) => checkStoryText(story, { config }).findings.filter((f) => f.ruleId === 'answer-shape');
+      assert.deepEqual(shape(), [], 'netflix-pm: the story claims nothing there, so no shape is asked for');
+      const inAmazon = shape(amazon);
+      assert.equal(inAmazon.length, 1);
+      assert.equal(story.slice(inAmazon[0].span.start, inAmazon[0].span.end), 'have-backbone');
+    });
+
+    it('ids under a custom profile are checked against it', () => {
+      const { config } = parseConfig(CUSTOM.replace('profile: startup-pm\n', ''), ruleIds);
+      const story = '---\ntitle: T\nquestions: {startup-pm: [scrapy], netflix-pm: [candor]}\n---\nBody.\n';
+      const findings = checkStoryText(story, { config }).findings.filter((f) => f.ruleId === 'frontmatter');
+      assert.deepEqual(findings.map((f) => [story.slice(f.span.start, f.span.end), f.message]), [
+        ['scrapy', 'Unexpected question id "scrapy", expected one of the startup-pm ids: did you mean "scrappy"?'],
+      ]);
+      // Without the custom profile in the configuration the key itself is unknown.
+      const unknown = checkStoryText(story).findings.filter((f) => f.ruleId === 'frontmatter');
+      assert.deepEqual(unknown.map((f) => [story.slice(f.span.start, f.span.end), f.messageId]), [['startup-pm', 'unknownProfile']]);
+    });
   });
 });

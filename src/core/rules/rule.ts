@@ -18,7 +18,12 @@ export interface Report {
 
 export interface RuleContext<Options = unknown> {
   readonly story: ParsedStory;
+  /** The active profile; `story.questions` holds what the story claims in it. */
   readonly profile: Profile;
+  /** Every profile a `questions` map may name: the built-in ones and the configuration's custom ones. */
+  readonly profiles: readonly Profile[];
+  /** The profile a plain `questions` list belongs to (the configured one). */
+  readonly bankProfileId: string;
   readonly settings: StorySettings;
   readonly options: Options;
   /** Sentences in the given sections, in file order. */

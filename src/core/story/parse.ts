@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { LineIndex, countWords, trimSpan } from '../text';
 import type { Section, SectionKind, Sentence, Span, Word } from '../types';
 import { readFrontmatter, spanOfPath, type Frontmatter } from './frontmatter';
+import { DEFAULT_PROFILE_ID } from '../profiles';
 import { StoryMetaSchema, type StoryMeta } from './schema';
 import { sectionKindOfHeading } from './sections';
 
@@ -33,6 +34,14 @@ export interface MetaIssue {
 }
 
 export interface QuestionRef {
+  id: string;
+  span: Span;
+  /** The profile key the id is listed under (`questions: {amazon-lp: [...]}`); undefined in a plain list. */
+  profile?: string;
+}
+
+/** A profile key of a `questions` map, where it is written. */
+export interface QuestionProfileKey {
   id: string;
   span: Span;
 }
@@ -61,7 +70,15 @@ export interface ParsedStory {
   metaIssues: MetaIssue[];
   /** Title as written, even when the rest of the frontmatter is invalid. */
   title: string | undefined;
+  /**
+   * The question ids the story claims in the active profile. `parseStory` alone fills it for the default
+   * profile; linting resolves it for the configured one (see `questionsFor`).
+   */
   questions: QuestionRef[];
+  /** Every question id in the frontmatter, plain list or keyed by profile. */
+  questionRefs: QuestionRef[];
+  /** The profile keys when `questions` is a map; empty for a plain list. */
+  questionProfiles: QuestionProfileKey[];
   /** True when the file declares (or seems to declare) `questions`: only such files are stories. */
   isStory: boolean;
   bodySpan: Span;
@@ -85,7 +102,7 @@ export function parseStory(input: string): ParsedStory {
   const frontmatter = readFrontmatter(text);
   const bodyStart = frontmatter ? Math.min(text.length, frontmatter.span.end) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const bodySpan = { start: bodyStart, end: text.length };
-  const { meta, metaIssues, title, questions } = readMeta(frontmatter);
+  const { meta, metaIssues, title, questionRefs, questionProfiles } = readMeta(frontmatter);
   const story: ParsedStory = {
     text,
     lines,
@@ -93,7 +110,9 @@ export function parseStory(input: string): ParsedStory {
     meta,
     metaIssues,
     title,
-    questions,
+    questions: questionsFor(questionRefs, DEFAULT_PROFILE_ID, DEFAULT_PROFILE_ID),
+    questionRefs,
+    questionProfiles,
     isStory: declaresQuestions(frontmatter, text),
     bodySpan,
     tree: undefined,
@@ -123,21 +142,42 @@ export function parseStory(input: string): ParsedStory {
   return story;
 }
 
-function readMeta(frontmatter: Frontmatter | undefined): Pick<ParsedStory, 'meta' | 'metaIssues' | 'title' | 'questions'> {
+/**
+ * The ids a story claims in one profile: a plain list belongs to `listProfileId` (the bank's configured
+ * profile); a map's entry for `profileId` otherwise. A story with no entry for the profile claims nothing in it.
+ */
+export function questionsFor(refs: readonly QuestionRef[], profileId: string, listProfileId: string): QuestionRef[] {
+  return refs.filter((ref) => (ref.profile ?? listProfileId) === profileId);
+}
+
+type MetaParts = Pick<ParsedStory, 'meta' | 'metaIssues' | 'title' | 'questionRefs' | 'questionProfiles'>;
+
+function readMeta(frontmatter: Frontmatter | undefined): MetaParts {
   const data = frontmatter?.data;
-  if (!frontmatter || !data) return { meta: undefined, metaIssues: [], title: undefined, questions: [] };
+  if (!frontmatter || !data) return { meta: undefined, metaIssues: [], title: undefined, questionRefs: [], questionProfiles: [] };
   const offset = frontmatter.contentSpan.start;
   const title = typeof data.title === 'string' ? data.title.trim() || undefined : undefined;
-  const questions: QuestionRef[] = [];
-  if (Array.isArray(data.questions)) {
-    data.questions.forEach((id, index) => {
+  const questionRefs: QuestionRef[] = [];
+  const questionProfiles: QuestionProfileKey[] = [];
+  const readList = (list: unknown, path: readonly PropertyKey[], profile: string | undefined) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((id, index) => {
       if (typeof id !== 'string') return;
-      const span = spanOfPath(frontmatter.document, ['questions', index], offset) ?? frontmatter.openerSpan;
-      questions.push({ id, span });
+      const span = spanOfPath(frontmatter.document, [...path, index], offset) ?? frontmatter.openerSpan;
+      questionRefs.push(profile === undefined ? { id, span } : { id, span, profile });
     });
+  };
+  const questions = data.questions;
+  if (Array.isArray(questions)) readList(questions, ['questions'], undefined);
+  else if (questions !== null && typeof questions === 'object') {
+    for (const [profile, list] of Object.entries(questions as Record<string, unknown>)) {
+      const span = spanOfPath(frontmatter.document, ['questions', profile], offset, true) ?? frontmatter.openerSpan;
+      questionProfiles.push({ id: profile, span });
+      readList(list, ['questions', profile], profile);
+    }
   }
   const parsed = StoryMetaSchema.safeParse(data);
-  if (parsed.success) return { meta: parsed.data, metaIssues: [], title, questions };
+  if (parsed.success) return { meta: parsed.data, metaIssues: [], title, questionRefs, questionProfiles };
   const metaIssues = parsed.error.issues.map((issue) => {
     const path = issue.path as PropertyKey[];
     const missing = issue.code === 'invalid_type' && readPath(data, path) === undefined;
@@ -148,7 +188,7 @@ function readMeta(frontmatter: Frontmatter | undefined): Pick<ParsedStory, 'meta
     const key = path.length ? `"${path.join('.')}": ` : '';
     return { message: `${key}${issue.message}`, span, path };
   });
-  return { meta: undefined, metaIssues, title, questions };
+  return { meta: undefined, metaIssues, title, questionRefs, questionProfiles };
 }
 
 function readPath(data: unknown, path: readonly PropertyKey[]): unknown {
