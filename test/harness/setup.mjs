@@ -75,7 +75,7 @@ function ensureNode() {
 
 function ensureCodeServer() {
   if (stamped(codeServerDir) && existsSync(codeServerEntry) && codeServerPostinstallMarkers.every((p) => existsSync(p))) { log(`code-server ${CODE_SERVER_VERSION} cached at ${codeServerDir}`); return; }
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (takes ~5-6 min, ~1 GB)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (takes ~2-4 min, ~800 MB)`);
   const env = {
     ...process.env,
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
