@@ -22,6 +22,13 @@ const TOKENS = [
   'questions: [judgment]', 'title: x', 'مرحبا بالعالم', 'שלום עולם', '\u202E', '\u200D', 'e\u0301', '🚀', '👩‍👩‍👧',
 ];
 
+/** YAML syntax: anchors, aliases, tags, flow and block collections, quotes, documents. */
+const YAML_TOKENS = [
+  'title: ', 'questions: ', '[judgment]', '- judgment\n', 'questions:\n  - candor\n', '&a ', '*a', '&b [*a, *a]', '<<: *a', '!!str ', '!!binary ',
+  '!!js/function ', '!foo ', '!!set ', '!!omap ', '? ', ': ', '{', '}', '[', ']', ', ', '"', "'", '|\n  ', '>-\n  ', '#', '%YAML 1.2\n', '...\n',
+  '---\n', '\t', '  ', 'null', '~', '2024-01-01', '0x1F', '.inf', 'yes', '__proto__: ', 'constructor: ',
+];
+
 const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TOKENS) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
@@ -122,21 +129,28 @@ describe('fuzz: checkStoryText keeps its invariants', function () {
   this.timeout(0);
 
   it('on arbitrary strings', () => {
-    fc.assert(property(soup(40), (text) => text), { numRuns: runs(150) });
+    fc.assert(property(soup(40), (text) => text), { numRuns: runs(100) });
   });
 
   it('on arbitrary strings after valid frontmatter', () => {
-    fc.assert(property(fc.tuple(soup(60), fc.nat()), ([text, pick]) => mixedEol(VALID_FRONTMATTER, pick) + text), { numRuns: runs(200) });
+    fc.assert(property(fc.tuple(soup(60), fc.nat()), ([text, pick]) => mixedEol(VALID_FRONTMATTER, pick) + text), { numRuns: runs(150) });
   });
 
   it('on arbitrary frontmatter objects written as YAML, with random bodies', () => {
     fc.assert(
       property(fc.tuple(frontmatterObject, body), ([data, text]) => `---\n${stringify(data)}---\n${text}\n`),
-      { numRuns: runs(200) },
+      { numRuns: runs(150) },
     );
   });
 
+  it('on raw text between frontmatter fences, with random bodies', () => {
+    const yamlish = fc.array(fc.oneof(token, fc.constantFrom(...YAML_TOKENS)), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(property(fc.tuple(fc.constantFrom('---', '---yaml', '--- ', '\uFEFF---'), yamlish, body), ([fence, yaml, text]) => `${fence}\n${yaml}\n---\n${text}`), {
+      numRuns: runs(100),
+    });
+  });
+
   it(`on mutations of the ${STORIES.length} example stories`, () => {
-    fc.assert(property(mutatedStory, (text) => text), { numRuns: runs(250) });
+    fc.assert(property(mutatedStory, (text) => text), { numRuns: runs(200) });
   });
 });
