@@ -9,3 +9,4 @@ export { sectionKindOfHeading, SECTION_TITLES } from './story/sections';
 export { RULES, RULES_BY_ID } from './rules';
 export { FILTER_RULE_IDS, type FilterId, type Rule } from './rules/rule';
 export * from './templates';
+export * from './export';

@@ -42,12 +42,8 @@ export const result = defineRule({
       report({ messageId: 'missing', data: { example: EXAMPLE }, span: wholeCharacters(story.text, whereMissing(story)), fixes });
       return;
     }
-    let firstVague: Sentence | undefined;
-    for (const sentence of results) {
-      const cues = readResultCues(plainSentence(story, sentence));
-      if (isMeasurable(cues, options.requireNumber)) return;
-      if (cues.vague && !firstVague) firstVague = sentence;
-    }
+    const { measured, firstVague } = readResults(story, results, options.requireNumber);
+    if (measured) return;
     if (firstVague) {
       report({
         messageId: 'vague',
@@ -66,6 +62,25 @@ export const result = defineRule({
     });
   },
 });
+
+function readResults(story: ParsedStory, results: readonly Sentence[], requireNumber: boolean): { measured?: Sentence; firstVague?: Sentence } {
+  let firstVague: Sentence | undefined;
+  for (const sentence of results) {
+    const cues = readResultCues(plainSentence(story, sentence));
+    if (isMeasurable(cues, requireNumber)) return { measured: sentence };
+    if (cues.vague && !firstVague) firstVague = sentence;
+  }
+  return { firstVague };
+}
+
+/**
+ * The result sentence that makes the story pass this filter: the first measurable one in the result part.
+ * Undefined when the rule reports. The cheat sheet quotes it.
+ */
+export function findResultSentence(story: ParsedStory, requireNumber = false): Sentence | undefined {
+  if (story.skippedAnalysis) return undefined;
+  return readResults(story, story.sentences.filter((sentence) => sentence.section === 'result'), requireNumber).measured;
+}
 
 /** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */
 function whereMissing(story: ParsedStory): Span {

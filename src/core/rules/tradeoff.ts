@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ParsedStory } from '../story/parse';
-import type { Section, Span, TextEdit } from '../types';
+import type { Section, Sentence, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues, hasTradeoffCue, namedOptions } from './prose/tradeoff-cues';
@@ -31,20 +31,7 @@ export const tradeoff = defineRule({
   },
   check({ story, options, report }) {
     if (story.skippedAnalysis) return;
-    const key = options.cues.join('\u0000');
-    let extra = extraCueCache.get(key);
-    if (!extra) {
-      extra = compileExtraCues(options.cues);
-      if (extraCueCache.size > 32) extraCueCache.clear();
-      extraCueCache.set(key, extra);
-    }
-    let namedBoth = 0;
-    for (const sentence of story.sentences) {
-      const plain = plainSentence(story, sentence);
-      if (hasTradeoffCue(plain, { inResult: sentence.section === 'result', extra })) return;
-      namedBoth |= namedOptions(plain);
-    }
-    if (namedBoth === 3) return;
+    if (findTradeoffSentence(story, options.cues)) return;
     report({
       messageId: 'missing',
       data: { example: EXAMPLE },
@@ -53,6 +40,29 @@ export const tradeoff = defineRule({
     });
   },
 });
+
+/**
+ * The sentence that makes the story pass this filter: the first with a tradeoff cue; else the one that
+ * completes a pair of named options. Undefined exactly when the rule reports. The cheat sheet quotes it.
+ */
+export function findTradeoffSentence(story: ParsedStory, cues: readonly string[] = []): Sentence | undefined {
+  const key = cues.join('\u0000');
+  let extra = extraCueCache.get(key);
+  if (!extra) {
+    extra = compileExtraCues(cues);
+    if (extraCueCache.size > 32) extraCueCache.clear();
+    extraCueCache.set(key, extra);
+  }
+  let namedBoth = 0;
+  let completesPair: Sentence | undefined;
+  for (const sentence of story.sentences) {
+    const plain = plainSentence(story, sentence);
+    if (hasTradeoffCue(plain, { inResult: sentence.section === 'result', extra })) return sentence;
+    namedBoth |= namedOptions(plain);
+    if (namedBoth === 3) completesPair ??= sentence;
+  }
+  return completesPair;
+}
 
 /** The Action heading; without one, the first action sentence; then the first sentence; then the first visible line. */
 function whereToReport(story: ParsedStory): Span {
