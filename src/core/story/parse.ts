@@ -494,7 +494,7 @@ function assignSections(story: ParsedStory): Section[] {
  */
 function inferKinds(sentences: Sentence[], text: string): SectionKind[] {
   const paragraphOf = sentences.map((sentence, index) =>
-    index === 0 ? 0 : /\n[ \t]*\n/.test(text.slice(sentences[index - 1].span.end, sentence.span.start)) ? 1 : 0,
+    index === 0 ? 0 : /\n[ \t\r]*\n/.test(text.slice(sentences[index - 1].span.end, sentence.span.start)) ? 1 : 0,
   );
   let paragraph = 0;
   const paragraphIndex = paragraphOf.map((boundary) => (paragraph += boundary));
