@@ -1,6 +1,8 @@
 // Property-based tests: whatever the file holds, the checks never throw, hang, disagree with themselves or
 // point outside the visible text. `npm run fuzz` runs the same properties with FUZZ_RUNS runs each.
+import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkStoryText } from '../../src/core';
 import { stringify } from 'yaml';
 import { assertStoryInvariants, exampleStories, runs, VALID_FRONTMATTER } from './storyInvariants';
 
@@ -124,6 +126,10 @@ const property = <T>(arbitrary: fc.Arbitrary<T>, toText: (value: T) => string) =
     assertStoryInvariants(toText(value));
   });
 
+/** What a reader sees of the findings: rule, message and line/column range. */
+const seen = (text: string) =>
+  checkStoryText(text).findings.map((finding) => [finding.ruleId, finding.messageId, finding.range, finding.message.replace(/\r/g, '')]);
+
 describe('fuzz: checkStoryText keeps its invariants', function () {
   // Each property is bounded by the per-input hang guard; the run as a whole by the run counts.
   this.timeout(0);
@@ -152,5 +158,17 @@ describe('fuzz: checkStoryText keeps its invariants', function () {
 
   it(`on mutations of the ${STORIES.length} example stories`, () => {
     fc.assert(property(mutatedStory, (text) => text), { numRuns: runs(200) });
+  });
+
+  it('CRLF and CR line endings give the same findings at the same lines and columns as LF', () => {
+    fc.assert(
+      fc.property(mutatedStory, (mutated) => {
+        const lf = mutated.replace(/\r\n?/g, '\n');
+        const expected = seen(lf);
+        assert.deepEqual(seen(lf.replace(/\n/g, '\r\n')), expected, `CRLF differs on ${JSON.stringify(lf)}`);
+        assert.deepEqual(seen(lf.replace(/\n/g, '\r')), expected, `CR differs on ${JSON.stringify(lf)}`);
+      }),
+      { numRuns: runs(60) },
+    );
   });
 });
