@@ -4,6 +4,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_CONFIG, RULES, checkStoryText, findProfile, knownProfiles, parseConfig, resolveConfig, type ResolvedConfig } from '../core';
 import { toCachedResult, type CachedResult } from '../core/cache';
+export { bankCheatSheet } from './cheatSheet';
 
 export interface ConfigSource {
   /** Path of the configuration file, if one was found. */

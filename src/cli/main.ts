@@ -10,6 +10,7 @@ import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, t
 import type { ResolvedConfig } from '../core/config';
 import type * as EngineModule from './engine';
 import type { ConfigProblemEntry, ConfigSource, WorkerJob, WorkerReply, WorkerSetup } from './engine';
+import { runExport } from './export';
 import { findMarkdownFiles, readStoryFileSync } from './files';
 import { COLORS, NO_COLORS, buildReport, hasErrors, toText, writeJson, type BankError, type ReportStory } from './report';
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: storybank <command> [paths...] [options]
 Commands:
   check [paths...]     lint stories and show coverage (default path: .)
   coverage [paths...]  show only the coverage table
+  export [paths...]    write cheat-sheet.md, cheat-sheet.html and coverage.csv into --out <dir>
 
 Options:
   --format text|json   output format (default: text)
@@ -33,6 +35,8 @@ Options:
   --no-cache           check every story again instead of reusing results of unchanged ones
   --cache-dir <dir>    where results are cached (default: $XDG_CACHE_HOME/story-bank or ~/.cache/story-bank)
   --jobs <n>           worker threads for checking (default: one per core, for more than ${PARALLEL_THRESHOLD} stories)
+  --out <dir>          export: the folder to write to (existing files are never replaced without --force)
+  --force              export: replace existing files
   -h, --help           show this help
 `;
 
@@ -55,6 +59,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
         'cache-dir': { type: 'string' },
         jobs: { type: 'string' },
         stats: { type: 'boolean' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,6 +75,14 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     return values.help ? 0 : 2;
   }
   try {
+    if (command === 'export') {
+      const source = await findConfig(paths.length ? paths : ['.'], values.config, values.profile);
+      const engine = () => ({
+        resolve: () => loadEngine().resolveBankConfig(source),
+        build: (files: { path: string; text: string }[], config: ResolvedConfig) => loadEngine().bankCheatSheet(files, config),
+      });
+      return await runExport(paths.length ? paths : ['.'], values.out, values.force === true, engine, io);
+    }
     if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command "${command}"`);
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli/main';
 import {
   DEFAULT_CONFIG, buildCheatSheet, checkStoryText, cheatSheetSections, csvField, escapeHtml, getProfile, withProfile, type IndexedStory,
 } from '../../src/core';
@@ -172,5 +175,64 @@ describe('cheat sheet export', () => {
       assert.ok(story.tradeoff && story.result && story.hook, story.path);
       for (const sentence of [story.tradeoff, story.result]) assert.ok(text.includes(sentence.replace(/…$/, '')), `${story.path}: ${sentence}`);
     }
+  });
+
+  describe('storybank export', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'storybank-export-'));
+      mkdirSync(path.join(dir, 'bank'));
+      writeFileSync(path.join(dir, 'bank', 'trial.md'), READY);
+      writeFileSync(path.join(dir, 'bank', 'weak.md'), WEAK);
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    async function run(args: string[]) {
+      let stdout = '';
+      let stderr = '';
+      const sink = (add: (chunk: string) => void) => new Writable({ write(chunk, _encoding, done) { add(String(chunk)); done(); } });
+      const code = await main(args, { stdout: sink((c) => (stdout += c)), stderr: sink((c) => (stderr += c)) } as never);
+      return { code, stdout, stderr };
+    }
+
+    it('writes the three files into --out, with the same content as buildCheatSheet', async () => {
+      const bankDir = path.join(dir, 'bank');
+      const out = path.join(dir, 'out', 'nested');
+      const { code, stdout, stderr } = await run(['export', bankDir, '--out', out, '--no-cache']);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /Wrote .*cheat-sheet\.md, .*cheat-sheet\.html, .*coverage\.csv \(netflix-pm\)/);
+      assert.deepEqual(readdirSync(out).sort(), ['cheat-sheet.html', 'cheat-sheet.md', 'coverage.csv']);
+      const expected = buildCheatSheet(netflix, bank({ [path.join(bankDir, 'trial.md')]: READY, [path.join(bankDir, 'weak.md')]: WEAK }));
+      assert.equal(readFileSync(path.join(out, 'cheat-sheet.md'), 'utf8'), expected.markdown);
+      assert.equal(readFileSync(path.join(out, 'cheat-sheet.html'), 'utf8'), expected.html);
+      assert.equal(readFileSync(path.join(out, 'coverage.csv'), 'utf8'), expected.csv);
+    });
+
+    it('refuses with exit 2 when a target exists, writes nothing, and replaces only with --force', async () => {
+      const out = path.join(dir, 'out');
+      mkdirSync(out);
+      writeFileSync(path.join(out, 'coverage.csv'), 'mine\n');
+      const refused = await run(['export', path.join(dir, 'bank'), '--out', out]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /not overwriting .*coverage\.csv; choose another --out folder or pass --force/);
+      assert.equal(readFileSync(path.join(out, 'coverage.csv'), 'utf8'), 'mine\n');
+      assert.deepEqual(readdirSync(out), ['coverage.csv'], 'nothing else was written');
+      const forced = await run(['export', path.join(dir, 'bank'), '--out', out, '--force']);
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.match(readFileSync(path.join(out, 'coverage.csv'), 'utf8'), /^story,path,judgment/);
+    });
+
+    it('needs --out, and honours --profile', async () => {
+      const missing = await run(['export', path.join(dir, 'bank')]);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /export needs --out <dir>/);
+      const out = path.join(dir, 'amazon');
+      const amazon = await run(['export', path.join(dir, 'bank'), '--out', out, '--profile', 'amazon-lp']);
+      assert.equal(amazon.code, 0, amazon.stderr);
+      assert.match(readFileSync(path.join(out, 'cheat-sheet.md'), 'utf8'), /^# Story Bank cheat sheet: Amazon Leadership Principles/);
+      const unknown = await run(['export', path.join(dir, 'bank'), '--out', path.join(dir, 'x'), '--profile', 'amazon']);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /unknown profile "amazon"/);
+    });
   });
 });
