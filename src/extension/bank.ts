@@ -3,7 +3,7 @@
 // All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
 import * as vscode from 'vscode';
 import {
-  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig,
+  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, withProfile,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
 import {
@@ -26,6 +26,8 @@ export interface StoryEntry {
 interface FolderState {
   folder: vscode.WorkspaceFolder;
   config: ResolvedConfig;
+  /** The configuration before a profile switch. */
+  configured: ResolvedConfig;
   configUri: vscode.Uri;
   watchers: vscode.Disposable[];
 }
@@ -93,9 +95,35 @@ export class StoryBank implements vscode.Disposable {
   private indexedOnce = false;
   private disposed = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** The profile picked with Switch Profile, over every folder's configured one; undefined: as configured. */
+  private activeProfileId: string | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel, activeProfileId?: string) {
+    this.activeProfileId = activeProfileId;
+  }
 
   // ---- configuration -------------------------------------------------------------------------------
+
+  /** Views the bank through another profile (plain `questions` lists keep their configured profile), then re-lints. */
+  async switchProfile(id: string | undefined): Promise<void> {
+    this.activeProfileId = id;
+    await this.reindex(`profile switched to ${id ?? 'the configured one'}`);
+  }
+
+  /** The switched-to profile, or undefined when every folder uses its configured one. */
+  get switchedProfileId(): string | undefined {
+    return this.activeProfileId;
+  }
+
+  /** The first folder's configuration as `.storybank.yaml` and settings give it, before any switch. */
+  get configuredConfig(): ResolvedConfig {
+    const first = vscode.workspace.workspaceFolders?.[0];
+    return (first && this.folders.get(first.uri.toString())?.configured) ?? this.settingsConfig(first?.uri);
+  }
+
+  private withActiveProfile(config: ResolvedConfig): ResolvedConfig {
+    return (this.activeProfileId && withProfile(config, this.activeProfileId)) || config;
+  }
 
   private settingsConfig(scope: vscode.Uri | undefined): ResolvedConfig {
     return resolveConfig(DEFAULT_CONFIG, settingsOverrides(scope));
@@ -104,7 +132,7 @@ export class StoryBank implements vscode.Disposable {
   /** The configuration a file is judged with: its folder's `.storybank.yaml` over settings over defaults. */
   configFor(uri: vscode.Uri): ResolvedConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && this.folders.get(folder.uri.toString())?.config) ?? this.settingsConfig(folder?.uri ?? uri);
+    return (folder && this.folders.get(folder.uri.toString())?.config) ?? this.withActiveProfile(this.settingsConfig(folder?.uri ?? uri));
   }
 
   /** The profile the coverage is computed for: the first folder's. */
@@ -128,7 +156,9 @@ export class StoryBank implements vscode.Disposable {
     }
     const key = folder.uri.toString();
     this.folders.get(key)?.watchers.forEach((watcher) => watcher.dispose());
-    this.folders.set(key, { folder, config, configUri, watchers: this.watch(folder, config) });
+    const configured = config;
+    config = this.withActiveProfile(config);
+    this.folders.set(key, { folder, config, configured, configUri, watchers: this.watch(folder, config) });
     return config;
   }
 

@@ -22,7 +22,12 @@ export const COMMANDS = {
   showMatrix: 'storyBank.showMatrix',
   practice: 'storyBank.practice',
   stopPractice: 'storyBank.stopPractice',
+  switchProfile: 'storyBank.switchProfile',
+  exportCheatSheet: 'storyBank.exportCheatSheet',
 } as const;
+
+/** workspaceState key of the profile chosen with Switch Profile (undefined: the configured one). */
+export const ACTIVE_PROFILE_STATE_KEY = 'storyBank.activeProfile';
 
 /** The settings section; keys below are relative to it (`storyBank.wordsPerMinute`). */
 export const SETTINGS_SECTION = 'storyBank';

@@ -9,7 +9,8 @@ import {
   checkWorkspace, focusCoverage, newStory, openExamples, openNextGap, openRuleDocs, questionIdOf, revealFinding,
   type CheckSummary, type NewStoryArgs,
 } from './commands';
-import { COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
+import { exportCheatSheet, switchProfile } from './profileCommands';
+import { ACTIVE_PROFILE_STATE_KEY, COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
 import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
 import { MatrixPanel } from './matrix';
 import { Practice, type PracticeArgs, type PracticeState } from './practice';
@@ -46,7 +47,7 @@ const MARKDOWN: vscode.DocumentSelector = [
 
 export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const bank = new StoryBank(log);
+  const bank = new StoryBank(log, context.workspaceState.get<string>(ACTIVE_PROFILE_STATE_KEY));
   const tree = new StoryTree(bank);
   const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const status = new StoryStatus(bank);
@@ -113,6 +114,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.commands.registerCommand(COMMANDS.showMatrix, () => void matrix.show()),
     vscode.commands.registerCommand(COMMANDS.practice, (args?: PracticeArgs) => practice.run(isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.stopPractice, () => practice.stop()),
+    vscode.commands.registerCommand(COMMANDS.switchProfile, (arg?: unknown) => switchProfile(bank, context.workspaceState, arg)),
+    vscode.commands.registerCommand(COMMANDS.exportCheatSheet, (arg?: unknown) => exportCheatSheet(bank, arg)),
   );
 
   // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
