@@ -69,7 +69,7 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
   try {
     file = matter(text, { engines: SAFE_ENGINES, excerpt: false } as never) as unknown as GrayMatterFile;
   } catch (error) {
-    if (!(error instanceof RefusedLanguage) && !/engine ".*" is not registered/.test(String(error))) throw error;
+    if (!(error instanceof RefusedLanguage) && !/engine "[\s\S]*" is not registered/.test(String(error))) throw error;
   }
   // gray-matter keeps the text between the opener line and the closing `---`, and the rest after that line.
   const contentStart = openerEnd;
