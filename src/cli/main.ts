@@ -279,6 +279,8 @@ async function checkBank(
   const missing = results.flatMap((result, index) => (result ? [] : [index]));
   progress.advance(texts.length - missing.length + readErrors.length);
 
+  // Equal strings shared between results: a large bank's findings then take a fraction of the memory.
+  const interner = new StringInterner();
   let meta = cache.meta;
   const cores = Math.max(1, availableParallelism());
   const jobs = options.jobs ?? (missing.length > PARALLEL_THRESHOLD ? Math.min(cores, Math.ceil(missing.length / 100)) : 1);
@@ -287,7 +289,7 @@ async function checkBank(
     usedJobs = jobs;
     const pending = missing.map((index) => texts[index].text);
     for (const index of missing) texts[index].text = '';
-    const outcome = await checkInWorkers(pending, jobs, source, (count) => progress.advance(count));
+    const outcome = await checkInWorkers(pending, jobs, source, (count) => progress.advance(count), interner);
     missing.forEach((index, position) => (results[index] = outcome.results[position]));
     meta ??= outcome.setup;
   } else if (missing.length > 0 || !meta) {
@@ -304,8 +306,6 @@ async function checkBank(
   progress.done();
   if (!meta) throw new Error('the configuration was not resolved');
 
-  // Equal strings shared between results: a large bank's findings then take a fraction of the memory.
-  const interner = new StringInterner();
   for (const result of results) interner.result(result!);
 
   // An unchanged bank leaves the cache file as it is: nothing new to store and nothing to prune.
@@ -340,6 +340,7 @@ function checkInWorkers(
   jobs: number,
   source: ConfigSource,
   onProgress: (count: number) => void,
+  interner: StringInterner,
 ): Promise<{ results: CachedResult[]; setup: CacheMeta }> {
   const BATCH = 8;
   const results: CachedResult[] = new Array(texts.length);
@@ -380,7 +381,8 @@ function checkInWorkers(
           return;
         }
         if ('fatal' in reply) return fail(new Error(reply.fatal));
-        reply.indexes.forEach((index, position) => (results[index] = reply.results[position]));
+        // Interned on arrival, so each structured-cloned copy of a repeated string can be collected right away.
+        reply.indexes.forEach((index, position) => (results[index] = interner.result(reply.results[position])));
         finished += reply.indexes.length;
         onProgress(reply.indexes.length);
         if (finished === texts.length) {
