@@ -137,11 +137,18 @@ export function validSpan(text: string, span: Span): Span | undefined {
   const start = clamp(Math.min(span.start, span.end), 0, text.length);
   const end = clamp(Math.max(span.start, span.end), 0, text.length);
   const trimmed = trimSpan(text, { start, end });
-  if (trimmed) return trimmed;
+  if (trimmed) return wholePairs(text, trimmed);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', start);
   if (lineEnd === -1) lineEnd = text.length;
-  return trimSpan(text, { start: lineStart, end: lineEnd }) ?? nearestVisible(text, start);
+  const line = trimSpan(text, { start: lineStart, end: lineEnd });
+  return line ? wholePairs(text, line) : nearestVisible(text, start);
+}
+
+/** Widens a span that starts or ends between the halves of a surrogate pair, so no finding marks half an emoji. */
+function wholePairs(text: string, span: Span): Span {
+  const splits = (offset: number) => offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return { start: splits(span.start) ? span.start - 1 : span.start, end: splits(span.end) ? span.end + 1 : span.end };
 }
 
 function nearestVisible(text: string, offset: number): Span | undefined {
@@ -158,6 +165,10 @@ function nearestVisible(text: string, offset: number): Span | undefined {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function clamp(value: number, low: number, high: number): number {
