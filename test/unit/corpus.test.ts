@@ -170,6 +170,12 @@ describe('corpus: YAML frontmatter edge cases', () => {
     );
   });
 
+  it('a YAML problem at an emoji marks the whole emoji, not half of it', () => {
+    const text = '---\nquestions:\n  - candor\n🚀\n---\n';
+    const result = assertStoryInvariants(text);
+    assert.deepEqual(marks(text, result, 'frontmatter'), ['🚀']);
+  });
+
   it('NUL bytes, lone surrogates, right-to-left text and emoji inside YAML values are kept as text', () => {
     const text = '---\ntitle: "🚀 إطلاق \\0 \uD800 שלום"\nquestions: [judgment]\n---\n' + BODY;
     const result = assertStoryInvariants(text);
@@ -294,7 +300,7 @@ describe('corpus: Markdown edge cases', () => {
 });
 
 describe('corpus: frontmatter languages other than YAML', () => {
-  for (const opener of ['---json', '---toml', '---cson', '---coffeescript', '---JS', '---Javascript', '--- js', '---yaml\u0000js']) {
+  for (const opener of ['---json', '---toml', '---cson', '---coffeescript', '---JS', '---Javascript', '--- js', '---yaml\u0000js', '---js\u2028x']) {
     it(`${JSON.stringify(opener)} is refused with a clear finding and runs nothing`, () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'storybank-lang-'));
       const target = path.join(dir, 'pwned.txt');
