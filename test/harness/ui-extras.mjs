@@ -2,8 +2,9 @@
 // same workbench. With STORY_BANK_SCREENSHOTS=<dir> (npm run screenshots) they also save the README
 // screenshots (tree, diagnostics, matrix, practice) into that folder.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { log } from './codeServer.mjs';
+import { repoRoot } from './paths.mjs';
 
 const TAG = 'ui';
 const STEP_TIMEOUT_MS = 60_000;
@@ -12,7 +13,9 @@ const HOSTILE_FILE = 'zz-ui-hostile-title.md';
 const STRONG_STORY = { file: 'pricing-test.md', title: 'Shipping the annual plan before the survey came back' };
 
 /** The README screenshot folder, when this run should write them. */
-export const screenshotDir = process.env.STORY_BANK_SCREENSHOTS || '';
+export const screenshotDir = process.env.STORY_BANK_SCREENSHOTS ? resolve(repoRoot, process.env.STORY_BANK_SCREENSHOTS) : '';
+/** README screenshots are 1280x800. */
+const SCREENSHOT_VIEWPORT = { width: 1280, height: 800 };
 
 async function runCommand(page, title) {
   await page.keyboard.press('Escape');
@@ -46,10 +49,11 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
   try {
     if (screenshotDir) {
       await expect('README screenshots: tree and inline diagnostics', async () => {
+        await page.setViewportSize(SCREENSHOT_VIEWPORT);
         await page.keyboard.press('Control+J'); // hide the panel so the editor has room
         await page.waitForTimeout(300);
         const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /question coverage/i }) }).first();
-        for (const title of ['Judgment with incomplete data', 'Leading without authority']) {
+        for (const title of ['Judgment with incomplete data', 'A failure you own', 'Leading without authority', 'Getting the team aligned']) {
           const row = view.locator('.monaco-list-row', { hasText: title }).first();
           if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
         }
@@ -59,7 +63,25 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
         await shot(page, 'diagnostics.png');
         await page.mouse.move(5, 450);
         await page.keyboard.press('Escape');
+        // Widen the side bar so the tree's descriptions (filters, time, last practice) show in full.
+        const sash = await page.locator('.part.sidebar').first().boundingBox();
+        if (sash) {
+          const x = sash.x + sash.width;
+          await page.mouse.move(x + 1, 400);
+          await page.mouse.down();
+          await page.mouse.move(x + 330, 400, { steps: 5 });
+          await page.mouse.up();
+          await page.mouse.move(900, 650);
+        }
         await shot(page, 'tree.png');
+        if (sash) {
+          const x = sash.x + sash.width + 330;
+          await page.mouse.move(x + 1, 400);
+          await page.mouse.down();
+          await page.mouse.move(x - 330, 400, { steps: 5 });
+          await page.mouse.up();
+          await page.mouse.move(900, 650);
+        }
       });
     }
 
@@ -112,12 +134,13 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
     });
 
     await expect('Story Bank: Practice a Question starts a countdown in the status bar', async () => {
+      if (screenshotDir) await runCommand(page, 'View: Close All Editors');
       const countdown = page.locator('.statusbar-item', { hasText: /\b[0-2]:\d\d\b/ }).filter({ has: page.locator('.codicon-watch') }).first();
       for (let attempt = 0; attempt < 5; attempt++) {
         await runCommand(page, 'Story Bank: Practice a Question');
         await countdown.waitFor({ timeout: STEP_TIMEOUT_MS });
         // The story picker only appears when some story claims the drawn question; take it when it does.
-        const picker = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+        const picker = page.locator('.quick-input-widget input[placeholder^="Which story would you tell"]').first();
         const hasPicker = await picker.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
         if (hasPicker) {
           if (screenshotDir) await shot(page, 'practice-pick.png');
