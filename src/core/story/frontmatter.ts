@@ -149,7 +149,7 @@ export function readYaml(
     problems.push({
       kind: 'syntax',
       message: `The frontmatter is not valid YAML: ${firstLine(error.message)}.`,
-      span: shift(error.code === 'MISSING_CHAR' || /end with an? [\]}]/.test(error.message) ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
+      span: shift(/Missing closing ["']quote|end with an? [\]}]/.test(error.message) ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
     });
   }
   for (const warning of document.warnings) {
