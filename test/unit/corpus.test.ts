@@ -170,6 +170,12 @@ describe('corpus: YAML frontmatter edge cases', () => {
     );
   });
 
+  it('a key without a value is reported at the key, not at an earlier, well-formed list', () => {
+    const text = '---\ntitle: T\nquestions: [judgment]\njust some words\n---\n' + BODY;
+    const result = assertStoryInvariants(text);
+    assert.deepEqual(marks(text, result, 'frontmatter'), ['just some words']);
+  });
+
   it('a YAML problem at an emoji marks the whole emoji, not half of it', () => {
     const text = '---\nquestions:\n  - candor\n🚀\n---\n';
     const result = assertStoryInvariants(text);

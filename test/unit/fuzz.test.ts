@@ -126,9 +126,16 @@ const property = <T>(arbitrary: fc.Arbitrary<T>, toText: (value: T) => string) =
     assertStoryInvariants(toText(value));
   });
 
-/** What a reader sees of the findings: rule, message and line/column range. */
+/**
+ * What a reader sees of the findings: rule, message and line/column range. The yaml package's own wording and
+ * position of a syntax error can differ between CRLF and LF for broken YAML, so for those only the count is kept.
+ */
 const seen = (text: string) =>
-  checkStoryText(text).findings.map((finding) => [finding.ruleId, finding.messageId, finding.range, finding.message.replace(/\r/g, '')]);
+  checkStoryText(text).findings.map((finding) =>
+    /^The frontmatter is not valid YAML/.test(finding.message)
+      ? [finding.ruleId, 'yaml syntax error']
+      : [finding.ruleId, finding.messageId, finding.range, finding.message.replace(/\r/g, '')],
+  );
 
 describe('fuzz: checkStoryText keeps its invariants', function () {
   // Each property is bounded by the per-input hang guard; the run as a whole by the run counts.
