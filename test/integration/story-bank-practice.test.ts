@@ -8,7 +8,7 @@ import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS } from '../../src/extension/constants';
 import type { PracticeResult } from '../../src/extension/practice';
 import type { QuestionNode, StoryNode } from '../../src/extension/storyTree';
-import { Scratch, activateExtension, readText, until, workspaceUri, writeText } from './helpers';
+import { Scratch, activateExtension, readText, remove, until, workspaceUri, writeText } from './helpers';
 
 const DAY = '2031-02-03';
 
@@ -34,6 +34,10 @@ suite('Story Bank practice mode and coverage matrix', () => {
 
   suiteSetup(async () => {
     api = await activateExtension();
+    // A run killed half-way can leave this suite's scratch stories behind; they would skew the coverage.
+    for (const name of ['none', 'flow', 'block']) await remove(workspaceUri(`stories/zz-practice-${name}.md`));
+    await remove(workspaceUri('stories/zz-matrix-hostile.md'));
+    await api.whenIdle();
   });
 
   teardown(async () => {
