@@ -3,22 +3,13 @@
 // so a cached result is only ever returned for the exact text, rules and settings that produced it.
 // Only what the CLI and its JSON need is kept: never the parsed story, which is large.
 import { createHash } from 'node:crypto';
-import type { FilterId } from './rules/rule';
-import type { Finding } from './types';
+import type { StorySummary } from './lint';
 
 /** Bump when the shape of a cached entry or of the serialized cache changes. */
 export const CACHE_SCHEMA = 1;
 
 /** The part of a StoryResult that survives caching. */
-export interface CachedResult {
-  isStory: boolean;
-  title: string;
-  questions: string[];
-  words: number;
-  seconds: number;
-  filters: Record<FilterId, boolean>;
-  findings: Finding[];
-}
+export type CachedResult = StorySummary;
 
 export interface CacheStamp {
   /** Package version plus a hash of the code that produced the results. */

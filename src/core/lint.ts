@@ -13,7 +13,8 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
 
-export interface StoryResult {
+/** What a check says about one story, as plain data (what the CLI cache keeps). */
+export interface StorySummary {
   isStory: boolean;
   title: string;
   questions: string[];
@@ -21,6 +22,9 @@ export interface StoryResult {
   seconds: number;
   filters: Record<FilterId, boolean>;
   findings: Finding[];
+}
+
+export interface StoryResult extends StorySummary {
   story: ParsedStory;
 }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { checkStoryText, computeCoverage, getProfile, DEFAULT_PROFILE_ID } from '../../src/core';
 import type { StoryResult } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
+import { SEVERITY } from './helpers';
 
 const EXTENSION_ID = 'story-bank.story-bank';
 const SOURCE = 'story-bank';
@@ -34,12 +35,6 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-} as const;
 
 /** A diagnostic as plain data, comparable with what the core reports. */
 function shape(d: vscode.Diagnostic) {
