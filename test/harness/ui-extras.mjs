@@ -160,6 +160,19 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
       await page.locator('.statusbar-item', { hasText: 'Practice' }).filter({ has: page.locator('.codicon-mortar-board') }).first()
         .waitFor({ timeout: STEP_TIMEOUT_MS });
     });
+
+    await expect('the getting-started walkthrough shows its four steps', async () => {
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Story Bank' }).first();
+      await item.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await item.click();
+      const editor = page.locator('.gettingStartedContainer').first();
+      for (const title of ['Create a bank', 'Write a first story from a template', "Read the three filters' findings", 'Check coverage and practise']) {
+        await editor.locator('.step-title', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+      }
+      log(TAG, 'walkthrough: four steps shown');
+      await runCommand(page, 'View: Close All Editors');
+    });
   } finally {
     page.off('dialog', onDialog);
     rmSync(hostile, { force: true });
