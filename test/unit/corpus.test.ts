@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -372,6 +372,16 @@ function snapshot(dir: string, hash = false): Map<string, string> {
   return files;
 }
 
+/** A memory-backed temporary folder where there is one: 20,000 files take 0.3 s there and over 10 s on some disks. */
+function fastTmp(): string {
+  try {
+    accessSync('/dev/shm', fsConstants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 const STORY_FILE = (title: string) => `---\ntitle: ${title}\nquestions: [judgment]\n---\n${BODY}`;
 
 describe('corpus: hostile files for the CLI', function () {
@@ -379,7 +389,7 @@ describe('corpus: hostile files for the CLI', function () {
   let dir: string;
   let cache: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'storybank-files-'));
+    dir = mkdtempSync(path.join(fastTmp(), 'storybank-files-'));
     cache = mkdtempSync(path.join(tmpdir(), 'storybank-cache-'));
   });
   afterEach(() => {
