@@ -70,6 +70,14 @@ export function lintOn(scope: vscode.Uri | undefined): LintOn {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<string>(SETTINGS.lintOn) === 'save' ? 'save' : 'type';
 }
 
+/** What the last indexing pass did (the integration tests check the progress threshold with it). */
+export interface IndexingSummary {
+  reason: string;
+  files: number;
+  /** True when progress was shown in the coverage view (more than LARGE_INDEX files). */
+  viewProgress: boolean;
+}
+
 export class StoryBank implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
@@ -93,6 +101,7 @@ export class StoryBank implements vscode.Disposable {
   private coverageCache: CoverageEntry[] | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedOnce = false;
+  lastIndexing: IndexingSummary | undefined;
   private disposed = false;
 
   /** The profile picked with Switch Profile, over every folder's configured one; undefined: as configured. */
@@ -394,9 +403,12 @@ export class StoryBank implements vscode.Disposable {
       }
     };
     const title = 'Story Bank: indexing stories';
+    let viewProgress = false;
     if (uris.length > LARGE_INDEX) {
-      await vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID }, title }, () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work));
+      await vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID }, title }, () => {
+        viewProgress = true;
+        return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
+      });
     } else {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
     }
@@ -410,6 +422,7 @@ export class StoryBank implements vscode.Disposable {
       if (isMarkdown(document) && !found.has(document.uri.toString())) this.updateDocument(document, false);
     }
     this.indexedOnce = true;
+    this.lastIndexing = { reason, files: uris.length, viewProgress };
     const stories = [...this.entries.values()].filter((entry) => entry.indexed && entry.result.isStory).length;
     this.log.info(`indexed ${uris.length} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${Math.round(performance.now() - started)} ms (${reason})`);
     this.somethingChanged();

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core';
 import type { CoverageEntry } from '../core';
-import { StoryBank, isMarkdown, lintOn } from './bank';
+import { StoryBank, isMarkdown, lintOn, type IndexingSummary } from './bank';
 import { StoryCodeActions } from './codeActions';
 import {
   checkWorkspace, focusCoverage, newStory, openExamples, openNextGap, openRuleDocs, questionIdOf, revealFinding,
@@ -36,6 +36,10 @@ export interface StoryBankApi {
   openFromMatrix(path: string): Promise<vscode.TextEditor | undefined>;
   /** Practice mode's status bar entry and countdown. */
   getPracticeState(): PracticeState;
+  /** The ids (TreeItem.id) of the coverage view's selected rows. */
+  getTreeSelection(): string[];
+  /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
+  getLastIndexing(): IndexingSummary | undefined;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -143,6 +147,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     getMatrixHtml: () => matrix.html,
     openFromMatrix: (path) => matrix.openStory(path),
     getPracticeState: () => practice.getState(),
+    getTreeSelection: () => treeView.selection.map((node) => tree.getTreeItem(node).id ?? ''),
+    getLastIndexing: () => bank.lastIndexing,
   };
 }
 

@@ -1,0 +1,205 @@
+// Editor extras in a real VS Code: revealing the active story in the coverage view, the story snippets,
+// indexing a bank above the view-progress threshold, and the empty view that shows the welcome content.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEFAULT_CONFIG, checkStoryText, computeCoverage } from '../../src/core';
+import type { CoverageEntry } from '../../src/core';
+import type { StoryBankApi } from '../../src/extension/extension';
+import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LARGE_INDEX, SETTINGS, SETTINGS_SECTION, VIEW_CONTAINER_ID } from '../../src/extension/constants';
+import { Scratch, activateExtension, readText, remove, until, workspaceUri, writeText } from './helpers';
+
+const profile = DEFAULT_CONFIG.profile;
+
+/** The coverage over every Markdown file on disk, as the core computes it (paths sorted like the bank's). */
+async function coverageOnDisk(): Promise<CoverageEntry[]> {
+  const stories = [];
+  for (const uri of await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**')) {
+    const result = checkStoryText(await readText(uri), {});
+    if (result.isStory) stories.push({ path: vscode.workspace.asRelativePath(uri, false), result });
+  }
+  stories.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return computeCoverage(profile, stories);
+}
+
+suite('Story Bank editor extras', () => {
+  let api: StoryBankApi;
+  const scratch = new Scratch();
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+  });
+
+  teardown(async () => {
+    await scratch.cleanup();
+    await api.whenIdle();
+  });
+
+  suite('reveal', () => {
+    teardown(async () => {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    });
+
+    test('the active story is selected in the coverage view, and follows the active editor', async () => {
+      const coverage = await api.getCoverage();
+      // The row a story is revealed at: under the first question (in tree order) it claims.
+      const rowId = (relative: string) => {
+        const question = coverage.find((entry) => entry.stories.includes(relative));
+        assert.ok(question, `fixture: ${relative} claims a question`);
+        return `story:${question.id}:${workspaceUri(relative).toString()}`;
+      };
+
+      const pricing = await vscode.workspace.openTextDocument(workspaceUri('stories/pricing-test.md'));
+      await vscode.window.showTextDocument(pricing);
+      await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
+      const expected = rowId('stories/pricing-test.md');
+      assert.match(expected, /^story:judgment:/, 'fixture: pricing-test claims judgment first');
+      const selected = await until('the active story to be selected in the view', () => {
+        const ids = api.getTreeSelection();
+        return ids.length === 1 && ids[0] === expected ? ids : undefined;
+      }, 15_000).catch((error) => {
+        assert.deepEqual(api.getTreeSelection(), [expected], String(error));
+        throw error;
+      });
+      assert.deepEqual(selected, [expected]);
+
+      // With the view visible, switching editors moves the selection to the other story.
+      const migration = await vscode.workspace.openTextDocument(workspaceUri('stories/missed-migration.md'));
+      await vscode.window.showTextDocument(migration);
+      const next = rowId('stories/missed-migration.md');
+      assert.match(next, /^story:failure:/);
+      await until('the selection to follow the active editor', () => {
+        const ids = api.getTreeSelection();
+        return ids.length === 1 && ids[0] === next ? true : undefined;
+      }, 15_000).catch((error) => {
+        assert.deepEqual(api.getTreeSelection(), [next], String(error));
+        throw error;
+      });
+    });
+  });
+
+  test('each story snippet inserts a skeleton that is a story claiming its question', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const snippetFile = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'markdown.json');
+    const snippets = JSON.parse(await readText(snippetFile)) as Record<string, { prefix: string; body: string[] }>;
+    const stories = Object.entries(snippets).filter(([, snippet]) => snippet.prefix.startsWith('story-'));
+    assert.equal(stories.length, profile.questions.length, 'one story snippet per question type');
+
+    for (const [name, snippet] of stories) {
+      const questionId = snippet.prefix.slice('story-'.length);
+      assert.ok(profile.questions.some((q) => q.id === questionId), `${snippet.prefix} names a question type`);
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      await vscode.window.showTextDocument(doc);
+      // Snippets load lazily after the language is known; retry until the insertion lands.
+      const text = await until(`the "${name}" snippet to be inserted`, async () => {
+        await vscode.commands.executeCommand('editor.action.insertSnippet', { name });
+        return doc.getText() === '' ? undefined : doc.getText();
+      }, 15_000);
+
+      assert.ok(
+        text.startsWith(`---\ntitle: A short title\nquestions: [${questionId}]\nstatus: draft\n---\n`),
+        `${name}: starts with the frontmatter, got ${JSON.stringify(text.slice(0, 80))}`,
+      );
+      const headings = text.split('\n').filter((line) => line.startsWith('#'));
+      assert.deepEqual(headings, ['## Situation', '## Action', '## Result', '## Lesson'], name);
+      assert.ok(!text.includes('${'), `${name}: every placeholder was expanded`);
+
+      const result = checkStoryText(doc.getText());
+      assert.equal(result.isStory, true, `${name}: the skeleton is a story`);
+      assert.deepEqual(result.questions, [questionId], `${name}: the skeleton claims ${questionId}`);
+
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test(`a bank of more than ${LARGE_INDEX} files is indexed completely, with progress in the view; deleting them drops them`, async function () {
+    this.timeout(50_000);
+    const count = LARGE_INDEX + 20;
+    const strongText = await readText(workspaceUri('stories/pricing-test.md'));
+    const ids = profile.questions.map((q) => q.id);
+    const folder = workspaceUri('zz-extras-bulk');
+    const files: { uri: vscode.Uri; path: string; text: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const name = `story-${String(i).padStart(3, '0')}.md`;
+      const first = ids[i % ids.length];
+      const second = ids[(i + 2) % ids.length];
+      const questions = i % 3 === 0 ? `[${first}, ${second}]` : `[${first}]`;
+      // Every fourth story is weak (vague result, no first-person action), the rest a copy of a ready fixture.
+      const text = i % 4 === 0
+        ? `---\ntitle: ZZ bulk weak ${i}\nquestions: ${questions}\n---\n\n## Situation\n\nThe team argued about plan ${i}.\n\n## Action\n\nWe met.\n\n## Result\n\nIt went well.\n`
+        : strongText.replace(/questions:.*\n/, `questions: ${questions}\n`).replace(/title:.*\n/, `title: ZZ bulk ${i}\n`);
+      files.push({ uri: scratch.track(vscode.Uri.joinPath(folder, name)), path: `zz-extras-bulk/${name}`, text });
+    }
+    scratch.track(folder); // removed last, once empty
+
+    try {
+      for (let i = 0; i < files.length; i += 25) {
+        await Promise.all(files.slice(i, i + 25).map((file) => writeText(file.uri, file.text)));
+      }
+      const paths = new Set(files.map((file) => file.path));
+      const claimed = (coverage: readonly CoverageEntry[]) => new Set(coverage.flatMap((entry) => entry.stories).filter((path) => paths.has(path)));
+      await until(`all ${count} stories to be indexed`, async () => (claimed(await api.getCoverage()).size === count ? true : undefined), 30_000);
+
+      // A full pass (as on activation or Refresh) over more than LARGE_INDEX files reports progress in the view.
+      await api.refreshCoverage();
+      const indexing = api.getLastIndexing();
+      assert.ok(indexing && indexing.files >= count, `the pass read every file: ${JSON.stringify(indexing)}`);
+      assert.equal(indexing.viewProgress, true, 'progress was shown in the coverage view');
+
+      const coverage = await api.getCoverage();
+      assert.equal(claimed(coverage).size, count);
+      const expected = await coverageOnDisk();
+      assert.deepEqual(coverage, expected, 'the coverage claims equal the core over the files on disk');
+      // The bulk stories really move the counts: each question has at least count/5 claims from them.
+      for (const entry of coverage) {
+        assert.ok(entry.stories.filter((path) => paths.has(path)).length >= Math.floor(count / ids.length), entry.id);
+        assert.ok(entry.ready.some((path) => paths.has(path)), `${entry.id}: some bulk story is ready`);
+      }
+    } finally {
+      for (let i = 0; i < files.length; i += 25) await Promise.all(files.slice(i, i + 25).map((file) => remove(file.uri)));
+    }
+    const paths = new Set(files.map((file) => file.path));
+    const left = async () => (await api.getCoverage()).flatMap((entry) => entry.stories).filter((path) => paths.has(path));
+    // The folder goes only after the file deletions were seen (VS Code folds child deletions into a folder's).
+    await until('the deleted stories to leave the index', async () => ((await left()).length === 0 ? true : undefined), 30_000)
+      .catch(async (error) => assert.fail(`${String(error)}; still indexed: ${new Set(await left()).size}`));
+    await remove(folder);
+
+    await api.refreshCoverage();
+    const after = api.getLastIndexing();
+    assert.ok(after && after.files < LARGE_INDEX, `a small bank: ${JSON.stringify(after)}`);
+    assert.equal(after.viewProgress, false, 'no view progress for a small bank');
+  });
+
+  suite('welcome', () => {
+    teardown(async () => {
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(SETTINGS.stories, undefined, vscode.ConfigurationTarget.Global);
+      await until('the fixture stories to come back', async () => {
+        await api.whenIdle();
+        return (await api.getTreeChildren()).length > 0 ? true : undefined;
+      }, 15_000);
+    });
+
+    test('with no story matching the stories glob, the tree is empty and the welcome content offers New Story and the example bank', async () => {
+      assert.ok((await api.getTreeChildren()).length > 0, 'fixture: the bank has stories to start with');
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(SETTINGS.stories, 'nothing-here/**/*.md', vscode.ConfigurationTarget.Global);
+      await until('the tree to empty', async () => {
+        await api.whenIdle();
+        return (await api.getTreeChildren()).length === 0 ? true : undefined;
+      }, 15_000);
+      const coverage = await api.getCoverage();
+      assert.deepEqual(coverage.map((entry) => [entry.id, entry.stories.length, entry.status]), profile.questions.map((q) => [q.id, 0, 'gap']));
+
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension);
+      const welcome = (extension.packageJSON.contributes.viewsWelcome as { view: string; contents: string; when?: string }[])
+        .filter((entry) => entry.view === COVERAGE_VIEW_ID);
+      assert.equal(welcome.length, 1, 'one welcome entry for the coverage view');
+      assert.ok(welcome[0].when === undefined || welcome[0].when.includes('storyBank.hasStories'), `shown while empty: ${welcome[0].when}`);
+      const links = [...welcome[0].contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => [m[1], m[2]]);
+      assert.deepEqual(links, [['New Story', COMMANDS.newStory], ['Open Example Bank', COMMANDS.openExamples]]);
+      const commands = await vscode.commands.getCommands(true);
+      for (const [, id] of links) assert.ok(commands.includes(id), `${id} is registered`);
+    });
+  });
+});
