@@ -182,6 +182,9 @@ export class StoryBank implements vscode.Disposable {
         watcher.onDidDelete((uri) => this.fileDeleted(uri)),
       );
     }
+    // Deleting a folder is reported once, for the folder: the story globs above never see its files go.
+    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+    disposables.push(deletions, deletions.onDidDelete((uri) => this.folderDeleted(uri)));
     const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CONFIG_FILE_NAME));
     const reload = () => this.scheduleReindex(`${CONFIG_FILE_NAME} changed in ${folder.name}`);
     disposables.push(configWatcher, configWatcher.onDidCreate(reload), configWatcher.onDidChange(reload), configWatcher.onDidDelete(reload));
@@ -334,6 +337,14 @@ export class StoryBank implements vscode.Disposable {
   fileDeleted(uri: vscode.Uri): void {
     this.deletedOnDisk.add(uri.toString());
     this.forget(uri);
+  }
+
+  /** Forgets every indexed story inside a deleted folder. */
+  private folderDeleted(uri: vscode.Uri): void {
+    const prefix = uri.toString().replace(/\/?$/, '/');
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(prefix)) this.fileDeleted(vscode.Uri.parse(key));
+    }
   }
 
   private forget(uri: vscode.Uri): void {

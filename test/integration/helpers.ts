@@ -94,7 +94,7 @@ export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 
 export async function remove(uri: vscode.Uri): Promise<void> {
   try {
-    await vscode.workspace.fs.delete(uri, { useTrash: false });
+    await vscode.workspace.fs.delete(uri, { useTrash: false, recursive: true });
   } catch {
     // already gone
   }

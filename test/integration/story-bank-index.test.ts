@@ -39,6 +39,15 @@ suite('Story Bank index and diagnostics', () => {
     await until('diagnostics to go with the file', () => (ours(uri).length === 0 ? true : undefined));
   });
 
+  test('deleting a whole folder of stories removes them from the index', async () => {
+    const folder = scratch.track(workspaceUri('zz-index-folder'));
+    const uri = vscode.Uri.joinPath(folder, 'a.md');
+    await writeText(uri, WEAK_STORY);
+    await diagnosticsMatch(uri, WEAK_STORY, 'the story in the folder');
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await until('the deleted folder\'s story to leave the index', () => (ours(uri).length === 0 ? true : undefined));
+  });
+
   test('an unsaved edit updates diagnostics, the coverage and the tree model; undoing it and closing goes back to disk', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-index-edit.md'));
     await writeText(uri, WEAK_STORY);
