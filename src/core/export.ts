@@ -9,6 +9,7 @@ import { findResultSentence } from './rules/result';
 import { findTradeoffSentence } from './rules/tradeoff';
 import type { ParsedStory } from './story/parse';
 import type { Sentence } from './types';
+import { escapeHtml } from './text';
 
 export interface CheatSheet {
   markdown: string;
@@ -145,11 +146,6 @@ function toMarkdown(profile: Profile, sections: readonly CheatSheetSection[]): s
 
 // ---- HTML ------------------------------------------------------------------------------------------------
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
-}
 
 const STYLE = `
 @page { size: auto; margin: 12mm; }

@@ -2,7 +2,7 @@
 // import) so it is unit-tested in plain Node. Every piece of story text goes through escapeHtml; the page
 // loads nothing remote, styles and its one script carry a nonce, and the CSP forbids everything else.
 import type { CoverageStatus } from '../core/coverage';
-import { escapeHtml } from './markdown';
+import { escapeHtml } from '../core/text';
 
 export interface MatrixStory {
   /** The bank's story id (workspace-relative path); sent back when a cell is clicked. */

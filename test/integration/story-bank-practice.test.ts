@@ -140,7 +140,7 @@ suite('Story Bank practice mode and coverage matrix', () => {
     const hostile = scratch.track(workspaceUri('stories/zz-matrix-hostile.md'));
     await writeText(hostile, '---\ntitle: "<img src=x onerror=alert(1)>"\nquestions: [candor]\n---\nA story.\n');
     const updated = await until('the matrix shows the new story', () => (api.getMatrixHtml()?.includes('data-story="stories/zz-matrix-hostile.md"') ? api.getMatrixHtml() : undefined));
-    assert.ok(updated.includes('&#60;img src=x onerror=alert(1)&#62;'));
+    assert.ok(updated.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(!updated.includes('<img'));
 
     const editor = await api.openFromMatrix('stories/missed-migration.md');

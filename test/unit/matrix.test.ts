@@ -1,7 +1,7 @@
 // The coverage matrix webview's HTML (src/extension/matrixHtml.ts): escaping, CSP, cells readable without colour.
 import assert from 'node:assert/strict';
 import { cellLabel, cellState, contentSecurityPolicy, renderMatrixHtml, type MatrixQuestion, type MatrixStory } from '../../src/extension/matrixHtml';
-import { escapeHtml } from '../../src/extension/markdown';
+import { escapeHtml } from '../../src/core/text';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const questions: MatrixQuestion[] = [
@@ -29,8 +29,8 @@ describe('coverage matrix html', () => {
     assert.ok(!html.includes('<img'), 'no img element');
     assert.ok(!html.includes('<b '), 'no b element from the question title');
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'only our own script element');
-    assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'), 'the title is shown as text');
-    assert.ok(html.includes('data-path="stories/&#34;&#62;&#60;script&#62;alert(2)&#60;/script&#62;.md"'), 'attribute values cannot break out');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the title is shown as text');
+    assert.ok(html.includes('data-path="stories/&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;.md"'), 'attribute values cannot break out');
   });
 
   it('declares a strict CSP with a nonce, and every style and script element carries that nonce', () => {
@@ -61,7 +61,7 @@ describe('coverage matrix html', () => {
     assert.deepEqual(cellLabel(stories[1], 'candor'), { state: 'claimed', filters: '1/3' });
     assert.equal(cellState(stories[1], 'judgment'), 'none');
     assert.ok(html.includes('data-path="stories/weak.md" data-question="candor"'), 'claimed cells are clickable buttons naming the story');
-    assert.ok(html.includes('Netflix &#60;PM&#62;'), 'the profile title is escaped too');
+    assert.ok(html.includes('Netflix &lt;PM&gt;'), 'the profile title is escaped too');
     assert.ok(html.includes('thin</span>') && html.includes('gap</span>'), 'column headers say the coverage status in words');
   });
 
@@ -74,6 +74,6 @@ describe('coverage matrix html', () => {
   });
 
   it('escapeHtml escapes the five markup characters and nothing else', () => {
-    assert.equal(escapeHtml(`a<b>&"'c é`), 'a&#60;b&#62;&#38;&#34;&#39;c é');
+    assert.equal(escapeHtml(`a<b>&"'c é`), 'a&lt;b&gt;&amp;&quot;&#39;c é');
   });
 });
