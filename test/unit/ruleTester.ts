@@ -84,3 +84,6 @@ export function ruleTable(rule: Rule<any>, table: { valid: StoryCase[]; invalid:
     });
   });
 }
+
+/** The same text with CRLF line endings. */
+export const crlf = (text: string): string => text.replace(/\n/g, '\r\n');

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
+import { crlf, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
 import { checkStoryText } from '../lint';
 import { result } from './result';
 
-const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 
 ruleTable(result, {
   valid: [
