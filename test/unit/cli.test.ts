@@ -6,6 +6,10 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { main } from '../../src/cli/main';
 
+/** The CLI's result cache goes here during the tests, never into the user's cache folder. */
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'storybank-cli-cache-'));
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
 /** Runs the CLI in-process and captures what it writes. */
 async function run(args: string[]) {
   let stdout = '';
@@ -20,7 +24,7 @@ async function run(args: string[]) {
       }),
       { isTTY: false },
     ) as unknown as NodeJS.WriteStream;
-  const code = await main(args, { stdout: sink((c) => (stdout += c)), stderr: sink((c) => (stderr += c)) });
+  const code = await main([...args, '--cache-dir', cacheDir], { stdout: sink((c) => (stdout += c)), stderr: sink((c) => (stderr += c)) });
   return { code, stdout, stderr };
 }
 
