@@ -1,6 +1,6 @@
 // Bundles the extension and the CLI into one CommonJS file each; `vscode` stays external.
 import * as esbuild from 'esbuild';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entries = {
@@ -45,3 +45,9 @@ const builds = Object.entries(entries)
   logLevel: 'warning',
 }));
 await Promise.all(builds);
+
+// Each rule's docs page ships with the extension, so "Open docs" works offline.
+mkdirSync('dist/rules', { recursive: true });
+for (const name of readdirSync('src/core/rules')) {
+  if (name.endsWith('.md')) copyFileSync(join('src/core/rules', name), join('dist/rules', name));
+}

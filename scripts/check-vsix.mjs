@@ -9,6 +9,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/rules\/[a-z-]+\.md$/,
   /^extension\/media\/[^/]+$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/(readme|changelog)\.md$/i, // vsce lower-cases these two

@@ -164,9 +164,14 @@ export async function openNextGap(bank: StoryBank, args: NewStoryArgs = {}): Pro
   return newStory(bank, { ...args, questionId: next.id });
 }
 
-export async function openRuleDocs(ruleId: unknown): Promise<boolean> {
+/** Shows the rule's docs page bundled with the extension in the Markdown preview; the web page when it is missing. */
+export async function openRuleDocs(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
   if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return false;
-  return vscode.env.openExternal(vscode.Uri.parse(docsUrl(ruleId)));
+  const page = vscode.Uri.joinPath(extensionUri, 'dist', 'rules', `${ruleId}.md`);
+  const bundled = await vscode.workspace.fs.stat(page).then(() => true, () => false);
+  if (!bundled) return vscode.env.openExternal(vscode.Uri.parse(docsUrl(ruleId)));
+  await vscode.commands.executeCommand('markdown.showPreview', page);
+  return true;
 }
 
 export async function revealFinding(uri: vscode.Uri, range: vscode.Range): Promise<vscode.TextEditor> {

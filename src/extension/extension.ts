@@ -111,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
       checkWorkspace(bank, log, options?.quiet === true)),
     vscode.commands.registerCommand(COMMANDS.openNextGap, (args?: NewStoryArgs) => openNextGap(bank, isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
-    vscode.commands.registerCommand(COMMANDS.openRuleDocs, openRuleDocs),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand(COMMANDS.revealFinding, revealFinding),
     vscode.commands.registerCommand(COMMANDS.openExamples, () => openExamples(bank)),
     vscode.commands.registerCommand(COMMANDS.focusCoverage, focusCoverage),

@@ -94,5 +94,13 @@ suite('Story Bank quick fixes', () => {
     assert.deepEqual(docs.command.arguments, ['frontmatter']);
     const target = (diagnostic.code as { target: vscode.Uri }).target;
     assert.match(target.toString(), /\/src\/core\/rules\/frontmatter\.md$/);
+
+    // The command shows the docs page bundled with the extension, offline, in the Markdown preview.
+    assert.equal(await vscode.commands.executeCommand(docs.command.command, ...docs.command.arguments), true);
+    const previewTab = await until('the rule docs preview to open', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.includes('frontmatter.md')),
+    );
+    assert.ok(previewTab);
+    await vscode.window.tabGroups.close(previewTab);
   });
 });
