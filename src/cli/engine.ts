@@ -2,6 +2,7 @@
 // has to be checked (a warm run answered from the cache never loads it). Built on its own as
 // dist/check-worker.js, which is also the script of the worker threads used for large cold runs.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import picomatch from 'picomatch';
 import { DEFAULT_CONFIG, RULES, checkStoryText, findProfile, knownProfiles, parseConfig, resolveConfig, type ResolvedConfig } from '../core';
 import { toCachedResult, type CachedResult } from '../core/cache';
 export { bankCheatSheet } from './cheatSheet';
@@ -50,6 +51,11 @@ export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
 }
 
 /** Lints one text and keeps only what the report needs. */
+/** Tests a bank-relative, slash-separated path against the configuration's `stories` globs. */
+export function storiesMatcher(globs: readonly string[]): (relativePath: string) => boolean {
+  return picomatch([...globs], { dot: false });
+}
+
 export function checkText(text: string, config: ResolvedConfig): CachedResult {
   return toCachedResult(checkStoryText(text, { config }));
 }

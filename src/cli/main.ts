@@ -8,14 +8,12 @@ import packageJson from '../../package.json';
 // Only light modules are imported here. The parser and rules live in ./engine, loaded on the first cache miss.
 import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, type CachedResult } from '../core/cache';
 import type { ResolvedConfig } from '../core/config';
+import { CONFIG_FILE_NAME, DEFAULT_STORIES_GLOB } from '../core/defaults';
 import type * as EngineModule from './engine';
 import type { ConfigProblemEntry, ConfigSource, WorkerJob, WorkerReply, WorkerSetup } from './engine';
 import { runExport } from './export';
 import { findMarkdownFiles, readStoryFileSync } from './files';
 import { COLORS, NO_COLORS, buildReport, hasErrors, toText, writeJson, type BankError, type ReportStory } from './report';
-
-/** Same as CONFIG_FILE_NAME in src/core/config.ts (not imported: that module pulls in YAML and zod). */
-const CONFIG_FILE_NAME = '.storybank.yaml';
 
 const PARALLEL_THRESHOLD = 200;
 const PROGRESS_THRESHOLD = 200;
@@ -252,6 +250,25 @@ function saveCache(file: string, cache: ResultCache<CacheMeta>): void {
   }
 }
 
+/**
+ * The configuration's `stories` globs, relative to its folder, decide which found files belong to the bank.
+ * A file named on the command line, or outside the configuration's folder, is always checked.
+ */
+function storiesFilter(inputs: readonly string[], configFile: string | undefined, globs: readonly string[]): (file: string) => boolean {
+  if (!configFile) return () => true;
+  const root = path.dirname(path.resolve(configFile));
+  const named = new Set(inputs.map((input) => path.resolve(input)));
+  // The default glob takes every Markdown file, which is all the walk finds; only others need the engine's matcher.
+  if (globs.length === 1 && globs[0] === DEFAULT_STORIES_GLOB) return () => true;
+  const matches = loadEngine().storiesMatcher(globs);
+  return (file) => {
+    const absolute = path.resolve(file);
+    const relative = path.relative(root, absolute);
+    if (named.has(absolute) || relative.startsWith('..') || path.isAbsolute(relative)) return true;
+    return matches(relative.split(path.sep).join('/'));
+  };
+}
+
 async function checkBank(
   inputs: string[],
   source: ConfigSource,
@@ -316,10 +333,11 @@ async function checkBank(
   }
 
   errors.push(...meta.problems, ...walkErrors, ...readErrors);
+  const inBank = storiesFilter(inputs, source.file, meta.config.stories);
   const stories: ReportStory[] = [];
   texts.forEach(({ file }, index) => {
     const result = results[index]!;
-    if (result.isStory) stories.push({ path: file, result });
+    if (result.isStory && inBank(file)) stories.push({ path: file, result });
   });
   return {
     config: meta.config,

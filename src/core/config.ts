@@ -5,10 +5,9 @@ import { closestMatch } from './suggest';
 import { LineIndex } from './text';
 import type { Range, SeveritySetting } from './types';
 
-export const CONFIG_FILE_NAME = '.storybank.yaml';
-export const DEFAULT_WORDS_PER_MINUTE = 150;
-export const DEFAULT_MAX_SECONDS = 120;
-export const DEFAULT_STORIES_GLOB = '**/*.md';
+import { DEFAULT_MAX_SECONDS, DEFAULT_STORIES_GLOB, DEFAULT_WORDS_PER_MINUTE } from './defaults';
+
+export * from './defaults';
 
 export interface RuleConfig {
   severity?: SeveritySetting;

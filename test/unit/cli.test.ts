@@ -153,6 +153,24 @@ describe('storybank CLI', () => {
     assert.ok(messages.some((message) => message.startsWith('4: ') && message.includes('did you mean "tradeoff"')), messages.join('\n'));
   });
 
+  it("applies the configuration's stories glob to the files it finds, but checks a file named on the command line", async () => {
+    writeFileSync(path.join(dir, '.storybank.yaml'), 'stories: "stories/**/*.md"\n');
+    mkdirSync(path.join(dir, 'stories', 'old'), { recursive: true });
+    mkdirSync(path.join(dir, 'drafts'));
+    writeFileSync(path.join(dir, 'stories', 'old', 'a.md'), GOOD);
+    writeFileSync(path.join(dir, 'drafts', 'b.md'), GOOD);
+    const bank = ContractJson.parse(JSON.parse((await run(['check', dir, '--format', 'json'])).stdout));
+    assert.deepEqual(
+      bank.stories.map((story) => path.relative(dir, story.path)),
+      [path.join('stories', 'old', 'a.md')],
+    );
+    const named = ContractJson.parse(JSON.parse((await run(['check', path.join(dir, 'drafts', 'b.md'), '--format', 'json'])).stdout));
+    assert.deepEqual(
+      named.stories.map((story) => path.relative(dir, story.path)),
+      [path.join('drafts', 'b.md')],
+    );
+  });
+
   it('skips node_modules and dot-folders, survives link loops, and reports binary and non-UTF-8 files', async () => {
     mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
     mkdirSync(path.join(dir, '.hidden'));
