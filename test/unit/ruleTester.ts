@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkStoryText, type LintOptions } from '../../src/core/lint';
 import type { Rule } from '../../src/core/rules/rule';
+import type { Fix } from '../../src/core/types';
 
 export interface StoryCase {
   /** Shown as the test title; defaults to the start of the story. */
@@ -87,3 +88,19 @@ export function ruleTable(rule: Rule<any>, table: { valid: StoryCase[]; invalid:
 
 /** The same text with CRLF line endings. */
 export const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+
+/** The text with a fix's edits applied (last edit first, so earlier offsets stay valid). */
+export function applyFix(text: string, fix: Fix): string {
+  return [...fix.edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((current, edit) => current.slice(0, edit.span.start) + edit.newText + current.slice(edit.span.end), text);
+}
+
+/** Runs one rule, checks that its first finding offers a fix with the given title, and applies that fix. */
+export function applyFirstFix(rule: Rule<any>, text: string, title: string): string {
+  const finding = checkStoryText(text, { rules: [rule] }).findings[0];
+  assert.ok(finding, `expected a "${rule.id}" finding`);
+  const [fix] = finding.fixes;
+  assert.equal(fix?.title, title);
+  return applyFix(text, fix);
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { crlf, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
+import { applyFirstFix, crlf, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
 import { checkStoryText } from '../lint';
 import { result } from './result';
 
@@ -200,14 +200,7 @@ ruleTable(result, {
 });
 
 describe('rule result fix', () => {
-  function fixed(text: string): string {
-    const finding = checkStoryText(text, { rules: [result] }).findings[0];
-    assert.ok(finding, 'expected a finding');
-    const [fix] = finding.fixes;
-    assert.equal(fix.title, 'Insert a metric placeholder');
-    const [edit] = fix.edits;
-    return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
-  }
+  const fixed = (text: string) => applyFirstFix(result, text, 'Insert a metric placeholder');
 
   it('adds the placeholder at the end of the Result section, before the Lesson', () => {
     const text = withFrontmatter('## Result\nIt went well.\n\n## Lesson\nAsk earlier.\n');

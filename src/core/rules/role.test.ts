@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
+import { applyFirstFix, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
 import { checkStoryText } from '../lint';
 import { role } from './role';
 
@@ -156,14 +156,7 @@ ruleTable(role, {
 });
 
 describe('rule role: quick fix', () => {
-  const apply = (text: string) => {
-    const finding = checkStoryText(text, { rules: [role] }).findings[0];
-    assert.ok(finding, 'expected a role finding');
-    const [fix] = finding.fixes;
-    assert.equal(fix.title, 'Insert a first-person action');
-    const [edit] = fix.edits;
-    return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
-  };
+  const apply = (text: string) => applyFirstFix(role, text, 'Insert a first-person action');
 
   it('inserts a scaffold right under the Action heading, keeping CRLF', () => {
     const text = withFrontmatter('## Action\r\n\r\nWe paused the launch. We fixed the bug.\r\n');

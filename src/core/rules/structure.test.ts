@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
+import { applyFix, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
 import { checkStoryText } from '../lint';
 import type { Finding } from '../types';
 import { structure } from './structure';
@@ -133,10 +133,7 @@ ruleTable(structure, {
 describe('rule structure fixes', () => {
   const findings = (text: string): Finding[] =>
     checkStoryText(text, { rules: [structure] }).findings.filter((finding) => finding.ruleId === 'structure');
-  const apply = (text: string, finding: Finding) => {
-    const [edit] = finding.fixes[0].edits;
-    return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
-  };
+  const apply = (text: string, finding: Finding) => applyFix(text, finding.fixes[0]);
 
   it('appends a missing Result at the end of the file, and the fixed story passes', () => {
     const text = withFrontmatter('## Situation\nTrials converted at 9%.\n\n## Action\nI cut the trial to 7 days.\n');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { crlf, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
+import { applyFirstFix, crlf, ruleTable, withFrontmatter } from '../../../test/unit/ruleTester';
 import { checkStoryText } from '../lint';
 import { tradeoff } from './tradeoff';
 
@@ -200,14 +200,7 @@ ruleTable(tradeoff, {
 });
 
 describe('rule tradeoff fix', () => {
-  function fixed(text: string): string {
-    const finding = checkStoryText(text, { rules: [tradeoff] }).findings[0];
-    assert.ok(finding, 'expected a finding');
-    const [fix] = finding.fixes;
-    assert.equal(fix.title, 'Insert a tradeoff sentence');
-    const [edit] = fix.edits;
-    return text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end);
-  }
+  const fixed = (text: string) => applyFirstFix(tradeoff, text, 'Insert a tradeoff sentence');
 
   it('adds the scaffold as a paragraph at the end of the Action section', () => {
     const text = withFrontmatter('## Action\nI ran the test.\n\n## Result\nIt worked.\n');
