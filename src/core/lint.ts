@@ -1,5 +1,4 @@
-import type { Profile } from './profiles';
-import { RULES, RULES_BY_ID } from './rules';
+import { RULES } from './rules';
 import { FILTER_RULE_IDS, type FilterId, type Report, type Rule, type RuleContext } from './rules/rule';
 import { parseStory, questionsFor, type ParsedStory } from './story/parse';
 import { trimSpan } from './text';
@@ -198,9 +197,3 @@ function internalError(story: ParsedStory, rule: Rule<any>, error: unknown): Fin
     fixes: [],
   };
 }
-
-export function ruleById(id: string): Rule<any> | undefined {
-  return RULES_BY_ID.get(id);
-}
-
-export type { Profile };
