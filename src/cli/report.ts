@@ -4,7 +4,7 @@ import type { CachedResult } from '../core/cache';
 import type { ResolvedConfig } from '../core/config';
 import { computeCoverage, type CoverageEntry, type IndexedStory } from '../core/coverage';
 import { FILTER_RULE_IDS } from '../core/rules/rule';
-import type { Finding } from '../core/types';
+import type { Finding, Range } from '../core/types';
 
 /** A checked story as the report needs it: a full StoryResult or its cached copy. */
 export interface ReportStory {
@@ -56,6 +56,13 @@ function storyToJson({ path, result }: ReportStory) {
     words: result.words,
     seconds: result.seconds,
     filters: Object.fromEntries(FILTER_RULE_IDS.map((id) => [id, result.filters[id]])),
+    evidence: Object.fromEntries(
+      FILTER_RULE_IDS.flatMap((id) => {
+        const evidence = result.evidence[id];
+        return evidence ? [[id, { ...toLineColumns(evidence.range), text: evidence.text }]] : [];
+      }),
+    ),
+    ready: result.ready,
     findings: result.findings.map(findingToJson),
   };
 }
@@ -84,15 +91,12 @@ export function writeJson(report: BankReport, write: (chunk: string) => void): v
 }
 
 function findingToJson(finding: Finding) {
-  return {
-    rule: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
-  };
+  return { rule: finding.ruleId, severity: finding.severity, message: finding.message, ...toLineColumns(finding.range) };
+}
+
+/** 0-based core positions as the contract's 1-based lines and columns. */
+function toLineColumns(range: Range) {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 export function hasErrors(report: BankReport): boolean {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { StorySummary } from './lint';
 
 /** Bump when the shape of a cached entry or of the serialized cache changes. */
-export const CACHE_SCHEMA = 1;
+export const CACHE_SCHEMA = 2;
 
 /** The part of a StoryResult that survives caching. */
 export type CachedResult = StorySummary;
@@ -53,6 +53,17 @@ export function toCachedResult(result: CachedResult): CachedResult {
     words: result.words,
     seconds: result.seconds,
     filters: { ...result.filters },
+    evidence: Object.fromEntries(
+      Object.entries(result.evidence).map(([id, evidence]) => [
+        id,
+        {
+          span: { start: evidence.span.start, end: evidence.span.end },
+          range: { start: { ...evidence.range.start }, end: { ...evidence.range.end } },
+          text: evidence.text,
+        },
+      ]),
+    ),
+    ready: [...result.ready],
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       messageId: finding.messageId,
@@ -68,6 +79,7 @@ export function toCachedResult(result: CachedResult): CachedResult {
         title: fix.title,
         edits: fix.edits.map((edit) => ({ span: { start: edit.span.start, end: edit.span.end }, newText: edit.newText })),
       })),
+      ...(finding.question ? { question: finding.question } : {}),
     })),
   };
 }

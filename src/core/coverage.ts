@@ -1,5 +1,5 @@
 import type { Profile } from './profiles';
-import type { StoryResult } from './lint';
+import type { StorySummary } from './lint';
 
 export type CoverageStatus = 'covered' | 'thin' | 'gap';
 
@@ -9,28 +9,25 @@ export interface CoverageEntry {
   status: CoverageStatus;
   /** Paths of the stories that claim this question type. */
   stories: string[];
-  /** The claiming stories that pass all three filters and have no error finding. */
+  /** The claiming stories that are ready for this question (see StorySummary.ready). */
   ready: string[];
 }
 
 export interface IndexedStory {
   path: string;
-  result: StoryResult;
+  result: StorySummary;
 }
 
-export function isReady(result: StoryResult): boolean {
-  return (
-    result.isStory &&
-    Object.values(result.filters).every(Boolean) &&
-    !result.findings.some((finding) => finding.severity === 'error')
-  );
+/** Ready for this question: the core's verdict, computed once per story. */
+export function isReadyFor(result: StorySummary, questionId: string): boolean {
+  return result.isStory && result.ready.includes(questionId);
 }
 
 /** For each question type of the profile: who claims it, who is ready, and whether that is enough. */
 export function computeCoverage(profile: Profile, stories: readonly IndexedStory[]): CoverageEntry[] {
   return profile.questions.map((question) => {
     const claiming = stories.filter((story) => story.result.isStory && story.result.questions.includes(question.id));
-    const ready = claiming.filter((story) => isReady(story.result));
+    const ready = claiming.filter((story) => isReadyFor(story.result, question.id));
     return {
       id: question.id,
       title: question.title,

@@ -1,12 +1,16 @@
 // The cheat sheet: a one-page summary of the ready stories per question type (Markdown and HTML) and a CSV
 // matrix of stories against question types. Pure: text in, text out; the CLI and the editor write the files.
 // Every sentence is taken from the story's own text: the hook is its first context sentence, and the tradeoff
-// and result are the very sentences the tradeoff and result filters accepted.
-import type { ResolvedConfig } from './config';
-import { isReady, type IndexedStory } from './coverage';
+// and result are the evidence the tradeoff and result filters recorded.
+
+/** A checked story with its parse, which the hook needs. */
+export interface ExportStory {
+  path: string;
+  result: StoryResult;
+}
+import { isReadyFor } from './coverage';
+import type { StoryResult, StorySummary as StorySummaryLike } from './lint';
 import type { Profile } from './profiles';
-import { findResultSentence } from './rules/result';
-import { findTradeoffSentence } from './rules/tradeoff';
 import type { ParsedStory } from './story/parse';
 import type { Sentence } from './types';
 import { escapeHtml } from './text';
@@ -41,15 +45,10 @@ export interface CheatSheetSection {
 
 const HOOK_MAX = 160;
 
-/** Options that change what the filters accept; the sheet uses the same ones as the lint. */
-type FilterOptions = Pick<ResolvedConfig, 'rules'>;
-
 /** The summary in data form, one section per question type of the profile, in profile order. */
-export function cheatSheetSections(profile: Profile, stories: readonly IndexedStory[], config?: FilterOptions): CheatSheetSection[] {
-  const cues = stringList(config?.rules.tradeoff?.options?.cues);
-  const requireNumber = config?.rules.result?.options?.requireNumber === true;
+export function cheatSheetSections(profile: Profile, stories: readonly ExportStory[]): CheatSheetSection[] {
   const summaries = new Map<string, CheatSheetStory>();
-  const summary = (entry: IndexedStory): CheatSheetStory => {
+  const summary = (entry: ExportStory): CheatSheetStory => {
     let found = summaries.get(entry.path);
     if (!found) {
       const story = entry.result.story;
@@ -57,8 +56,8 @@ export function cheatSheetSections(profile: Profile, stories: readonly IndexedSt
         path: entry.path,
         title: oneLine(entry.result.title) || entry.path,
         hook: hookOf(story),
-        tradeoff: sentenceText(findTradeoffSentence(story, cues)),
-        result: sentenceText(findResultSentence(story, requireNumber)),
+        tradeoff: oneLine(entry.result.evidence.tradeoff?.text ?? '') || undefined,
+        result: oneLine(entry.result.evidence.result?.text ?? '') || undefined,
       };
       summaries.set(entry.path, found);
     }
@@ -66,7 +65,7 @@ export function cheatSheetSections(profile: Profile, stories: readonly IndexedSt
   };
   return profile.questions.map((question) => {
     const claiming = stories.filter((entry) => entry.result.isStory && entry.result.questions.includes(question.id));
-    const ready = claiming.filter((entry) => isReady(entry.result));
+    const ready = claiming.filter((entry) => isReadyFor(entry.result, question.id));
     return {
       id: question.id,
       title: question.title,
@@ -77,14 +76,14 @@ export function cheatSheetSections(profile: Profile, stories: readonly IndexedSt
   });
 }
 
-export function readinessOf(entry: IndexedStory, questionId: string): Readiness {
+export function readinessOf(entry: { result: StorySummaryLike }, questionId: string): Readiness {
   if (!entry.result.isStory || !entry.result.questions.includes(questionId)) return 'empty';
-  return isReady(entry.result) ? 'ready' : 'claimed-not-ready';
+  return isReadyFor(entry.result, questionId) ? 'ready' : 'claimed-not-ready';
 }
 
-export function buildCheatSheet(profile: Profile, stories: readonly IndexedStory[], config?: FilterOptions): CheatSheet {
+export function buildCheatSheet(profile: Profile, stories: readonly ExportStory[]): CheatSheet {
   const sorted = [...stories].filter((entry) => entry.result.isStory).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const sections = cheatSheetSections(profile, sorted, config);
+  const sections = cheatSheetSections(profile, sorted);
   return {
     markdown: toMarkdown(profile, sections),
     html: toHtml(profile, sections),
@@ -113,10 +112,6 @@ function sentenceText(sentence: Sentence | undefined): string | undefined {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 // ---- Markdown --------------------------------------------------------------------------------------------
@@ -210,7 +205,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function toCsv(profile: Profile, stories: readonly IndexedStory[]): string {
+function toCsv(profile: Profile, stories: readonly ExportStory[]): string {
   const rows = [['story', 'path', ...profile.questions.map((question) => question.id)]];
   for (const entry of stories) {
     rows.push([

@@ -2,7 +2,7 @@ import { RULES } from './rules';
 import { FILTER_RULE_IDS, type FilterId, type Report, type Rule, type RuleContext } from './rules/rule';
 import { parseStory, questionsFor, type ParsedStory } from './story/parse';
 import { trimSpan } from './text';
-import type { Finding, SectionKind, Severity, SeveritySetting, Span } from './types';
+import type { Evidence, Finding, SectionKind, Severity, SeveritySetting, Span } from './types';
 import { DEFAULT_CONFIG, knownProfiles, type ResolvedConfig } from './config';
 import { DEFAULT_PROFILE_ID } from './profiles';
 
@@ -20,6 +20,10 @@ export interface StorySummary {
   words: number;
   seconds: number;
   filters: Record<FilterId, boolean>;
+  /** For each passed filter, the words that passed it. */
+  evidence: Partial<Record<FilterId, Evidence>>;
+  /** The claimed question ids this story is ready for: every filter passes, no error, and that question's answer shape holds. */
+  ready: string[];
   findings: Finding[];
 }
 
@@ -42,10 +46,16 @@ export function checkStoryText(text: string, options: LintOptions = {}): StoryRe
 export function lintStory(parsed: ParsedStory, options: LintOptions = {}): StoryResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const story = forProfile(parsed, config);
-  const findings = story.isStory ? runRules(story, config, options.rules ?? RULES) : [];
+  const evidenceSpans = new Map<string, Span>();
+  const findings = story.isStory ? runRules(story, config, options.rules ?? RULES, evidenceSpans) : [];
   const filters = Object.fromEntries(
     FILTER_RULE_IDS.map((id) => [id, story.isStory && !story.skippedAnalysis && !findings.some((finding) => finding.ruleId === id)]),
   ) as Record<FilterId, boolean>;
+  const evidence: Partial<Record<FilterId, Evidence>> = {};
+  for (const id of FILTER_RULE_IDS) {
+    const span = filters[id] ? evidenceSpans.get(id) : undefined;
+    if (span) evidence[id] = { span, range: story.lines.rangeOf(span), text: story.text.slice(span.start, span.end) };
+  }
   return {
     isStory: story.isStory,
     title: story.title ?? firstHeading(story) ?? '',
@@ -53,9 +63,18 @@ export function lintStory(parsed: ParsedStory, options: LintOptions = {}): Story
     words: story.wordCount,
     seconds: spokenSeconds(story.wordCount, config.wordsPerMinute),
     filters,
+    evidence,
+    ready: readyQuestions(story, filters, findings),
     findings,
     story,
   };
+}
+
+/** The one definition of readiness every view reads. */
+function readyQuestions(story: ParsedStory, filters: Record<FilterId, boolean>, findings: readonly Finding[]): string[] {
+  if (!story.isStory || !FILTER_RULE_IDS.every((id) => filters[id]) || findings.some((finding) => finding.severity === 'error')) return [];
+  const shapeMissing = new Set(findings.flatMap((finding) => (finding.question ? [finding.question] : [])));
+  return [...new Set(story.questions.map((question) => question.id))].filter((id) => !shapeMissing.has(id));
 }
 
 /** The story as seen by the configuration's active profile: `questions` holds what it claims there. */
@@ -73,7 +92,7 @@ function firstHeading(story: ParsedStory): string | undefined {
   return story.headings.find((heading) => !heading.kind)?.text.trim() || undefined;
 }
 
-function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Rule<any>[]): Finding[] {
+function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Rule<any>[], evidence: Map<string, Span>): Finding[] {
   const findings: Finding[] = [];
   const sentencesByKind = new Map<SectionKind | undefined, ParsedStory['sentences']>();
   for (const sentence of story.sentences) {
@@ -102,6 +121,10 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
         const finding = toFinding(story, rule, severity, report);
         if (finding && !isDisabledOnLine(story, finding)) findings.push(finding);
       },
+      evidence: (span) => {
+        const valid = validSpan(story.text, span);
+        if (valid && !evidence.has(rule.id)) evidence.set(rule.id, valid);
+      },
     };
     try {
       rule.check(context);
@@ -129,6 +152,7 @@ function toFinding(story: ParsedStory, rule: Rule<any>, severity: Severity, repo
     range: story.lines.rangeOf(span),
     docsUrl: docsUrl(rule.id),
     fixes: report.fixes ?? [],
+    ...(report.question ? { question: report.question } : {}),
   };
 }
 

@@ -39,6 +39,15 @@ export interface Finding {
   range: Range;
   docsUrl: string;
   fixes: Fix[];
+  /** The question id a finding is about (answer-shape reports one per claimed question). */
+  question?: string;
+}
+
+/** The words that satisfied a filter, so the candidate sees what the check understood. */
+export interface Evidence {
+  span: Span;
+  range: Range;
+  text: string;
 }
 
 export type SectionKind = 'context' | 'task' | 'action' | 'result' | 'lesson';

@@ -2,7 +2,7 @@
 // open a story by its bank id; the extension looks the id up and ignores anything else.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { FILTER_RULE_IDS, isReady } from '../core';
+import { FILTER_RULE_IDS } from '../core';
 import { lastPracticed } from '../core/practice';
 import type { StoryBank } from './bank';
 import { filtersPassed } from './editorFeatures';
@@ -57,7 +57,7 @@ export class MatrixPanel implements vscode.Disposable {
       questions: entry.result.questions,
       filtersPassed: filtersPassed(entry.result),
       filterCount: FILTER_RULE_IDS.length,
-      ready: isReady(entry.result),
+      ready: entry.result.ready,
       lastPracticed: lastPracticed(entry.result.story.meta?.practiced),
     }));
     return { stories, questions };

@@ -11,7 +11,8 @@ export interface MatrixStory {
   questions: readonly string[];
   filtersPassed: number;
   filterCount: number;
-  ready: boolean;
+  /** The question ids the core found this story ready for. */
+  ready: readonly string[];
   lastPracticed?: string;
 }
 
@@ -35,7 +36,7 @@ export interface MatrixInput {
 
 export function cellState(story: MatrixStory, questionId: string): CellState {
   if (!story.questions.includes(questionId)) return 'none';
-  return story.ready ? 'ready' : 'claimed';
+  return story.ready.includes(questionId) ? 'ready' : 'claimed';
 }
 
 /** The text a cell shows; it says the state in words, so colour is never the only signal. */
@@ -121,7 +122,7 @@ export function renderMatrixHtml(input: MatrixInput): string {
     stories.length === 0
       ? `<p class="empty">No stories yet. A story is a Markdown file whose frontmatter has a title and the question types it answers.</p>`
       : `<table aria-label="Stories against question types"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>` +
-        `<p class="legend"><strong>ready</strong> passes all three filters with no errors · <strong>claimed</strong> lists the question type but needs work · <strong>—</strong> does not claim it. The fraction is the filters passed (tradeoff, role, result).</p>`;
+        `<p class="legend"><strong>ready</strong> passes all three filters with no errors and has the answer shape this question needs · <strong>claimed</strong> lists the question type but needs work · <strong>—</strong> does not claim it. The fraction is the filters passed (tradeoff, role, result).</p>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

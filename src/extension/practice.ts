@@ -2,7 +2,7 @@
 // in the status bar, let the user choose the story they would tell, show its outline, and, if they opt in,
 // record today's date in the story's `practiced` list as an undoable edit of the document.
 import * as vscode from 'vscode';
-import { isReady } from '../core';
+import { isReadyFor } from '../core';
 import type { QuestionType } from '../core';
 import {
   isoDay, lastPracticed, orderPracticeStories, pickPracticeQuestion, practiceDateEdit, seededRandom, storyOutline,
@@ -154,13 +154,13 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
 
   // ---- the practice flow ---------------------------------------------------------------------------
 
-  private practiceStories(entries: readonly StoryEntry[]) {
+  private practiceStories(entries: readonly StoryEntry[], questionId?: string) {
     return entries.map((entry) => ({
       entry,
       path: entry.path,
       questions: entry.result.questions,
       practiced: entry.result.story.meta?.practiced ?? [],
-      ready: isReady(entry.result),
+      ready: questionId === undefined ? entry.result.ready.length > 0 : isReadyFor(entry.result, questionId),
     }));
   }
 
@@ -185,7 +185,10 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     });
     const result: PracticeResult = { questionId: question.id, question: question.question, recorded: false };
 
-    const claiming = orderPracticeStories(all.filter((story) => story.questions.includes(question.id)), today);
+    const claiming = orderPracticeStories(
+      this.practiceStories(this.bank.stories(), question.id).filter((story) => story.questions.includes(question.id)),
+      today,
+    );
     let story = args.storyPath !== undefined ? this.bank.storyByPath(args.storyPath) : undefined;
     if (args.storyPath === undefined) {
       if (claiming.length === 0) {

@@ -85,8 +85,7 @@ export async function exportCheatSheet(bank: StoryBank, arg?: unknown): Promise<
     if (choice !== 'Replace') return { folder, written: [], kept: targets.filter(({ uri }) => existing.has(uri.toString())).map(({ uri }) => uri) };
     replace = true;
   }
-  const config = bank.configFor(vscode.workspace.workspaceFolders?.[0]?.uri ?? folder);
-  const sheet = buildCheatSheet(bank.profile, bank.stories().map((entry) => ({ path: entry.path, result: entry.result })), config);
+  const sheet = buildCheatSheet(bank.profile, bank.stories().map((entry) => ({ path: entry.path, result: entry.result })));
   const outcome: ExportOutcome = { folder, written: [], kept: [] };
   await vscode.workspace.fs.createDirectory(folder);
   for (const { kind, uri } of targets) {

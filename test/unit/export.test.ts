@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main';
 import {
-  DEFAULT_CONFIG, buildCheatSheet, checkStoryText, cheatSheetSections, csvField, escapeHtml, getProfile, withProfile, type IndexedStory,
+  DEFAULT_CONFIG, buildCheatSheet, checkStoryText, cheatSheetSections, csvField, escapeHtml, getProfile, withProfile, type ExportStory,
 } from '../../src/core';
 
 const netflix = DEFAULT_CONFIG.profile;
@@ -46,7 +46,7 @@ We met a lot.
 It went well.
 `;
 
-function bank(entries: Record<string, string>, config = DEFAULT_CONFIG): IndexedStory[] {
+function bank(entries: Record<string, string>, config = DEFAULT_CONFIG): ExportStory[] {
   return Object.entries(entries).map(([file, text]) => ({ path: file, result: checkStoryText(text, { config }) }));
 }
 

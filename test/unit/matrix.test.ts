@@ -9,7 +9,7 @@ const questions: MatrixQuestion[] = [
   { id: 'candor', title: 'Difficult feedback', status: 'gap' },
 ];
 const story = (overrides: Partial<MatrixStory>): MatrixStory => ({
-  path: 'stories/a.md', title: 'A', questions: ['judgment'], filtersPassed: 3, filterCount: 3, ready: true, ...overrides,
+  path: 'stories/a.md', title: 'A', questions: ['judgment'], filtersPassed: 3, filterCount: 3, ready: ['judgment', 'candor'], ...overrides,
 });
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2U=';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -51,7 +51,7 @@ describe('coverage matrix html', () => {
   it('shows each cell as a state word plus the filters passed, one row per story and one column per question type', () => {
     const stories = [
       story({ path: 'stories/ready.md', title: 'Ready one', questions: ['judgment', 'candor'] }),
-      story({ path: 'stories/weak.md', title: 'Weak one', questions: ['candor'], ready: false, filtersPassed: 1 }),
+      story({ path: 'stories/weak.md', title: 'Weak one', questions: ['candor'], ready: [], filtersPassed: 1 }),
     ];
     const html = render(stories);
     assert.equal((html.match(/<tr data-story=/g) ?? []).length, 2);

@@ -159,7 +159,7 @@ export const answerShape = defineRule({
       if (!type?.shapeCheck) continue;
       const failure = CHECKS[type.shapeCheck](story, outsideLesson);
       if (!failure) continue;
-      report({ messageId: failure.messageId, data: { question: type.id, title: type.title, shape: shapeText(type) }, span: question.span });
+      report({ messageId: failure.messageId, data: { question: type.id, title: type.title, shape: shapeText(type) }, span: question.span, question: type.id });
     }
   },
 });

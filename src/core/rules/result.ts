@@ -34,7 +34,7 @@ export const result = defineRule({
       good: 'Support tickets fell from 120 to 45 a week by the end of Q3.',
     },
   },
-  check({ story, options, sentencesIn, report }) {
+  check({ story, options, sentencesIn, report, evidence }) {
     if (story.skippedAnalysis) return;
     const fixes = [{ title: 'Insert a metric placeholder', edits: [placeholderEdit(story)] }];
     const results = sentencesIn('result');
@@ -43,7 +43,7 @@ export const result = defineRule({
       return;
     }
     const { measured, firstVague } = readResults(story, results, options.requireNumber);
-    if (measured) return;
+    if (measured) return evidence(measured.span);
     if (firstVague) {
       report({
         messageId: 'vague',

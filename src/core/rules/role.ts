@@ -31,12 +31,15 @@ export const role = defineRule({
       good: 'We rebuilt onboarding in May; I cut the signup form to three fields and ran the test against the old flow.',
     },
   },
-  check({ story, options, report }) {
+  check({ story, options, report, evidence }) {
     if (!story.tree || story.skippedAnalysis || story.sentences.length === 0) return;
     const part = actionPart(story);
     const actions: ActorAction[] = part.sentences.flatMap(actorActions);
     const own = actions.filter((action) => action.kind === 'I');
-    if (own.length >= options.minActions) return;
+    if (own.length >= options.minActions) {
+      const sentence = part.sentences.find((candidate) => candidate.span.start <= own[0].subject.start && own[0].subject.start < candidate.span.end);
+      return evidence(sentence?.span ?? own[0].subject);
+    }
 
     const we = actions.filter((action) => action.kind === 'we');
     const team = actions.filter((action) => action.kind === 'team');

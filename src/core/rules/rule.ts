@@ -14,6 +14,8 @@ export interface Report {
   data?: Record<string, string | number>;
   span: Span;
   fixes?: Fix[];
+  /** The question id the report is about, when it is about one claimed question. */
+  question?: string;
 }
 
 export interface RuleContext<Options = unknown> {
@@ -29,6 +31,8 @@ export interface RuleContext<Options = unknown> {
   /** Sentences in the given sections, in file order. */
   sentencesIn(...kinds: SectionKind[]): Sentence[];
   report(report: Report): void;
+  /** Records the words that satisfied this (filter) rule; the first call wins. */
+  evidence(span: Span): void;
 }
 
 export interface RuleMeta<Options> {

@@ -29,9 +29,10 @@ export const tradeoff = defineRule({
       good: 'I chose a 10% pilot over a full rollout, accepting a slower revenue read.',
     },
   },
-  check({ story, options, report }) {
+  check({ story, options, report, evidence }) {
     if (story.skippedAnalysis) return;
-    if (findTradeoffSentence(story, options.cues)) return;
+    const found = findTradeoffSentence(story, options.cues);
+    if (found) return evidence(found.span);
     report({
       messageId: 'missing',
       data: { example: EXAMPLE },
