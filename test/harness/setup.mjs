@@ -65,6 +65,20 @@ export function cleanInstallEnv(env = process.env) {
   return clean;
 }
 
+// The environment of the code-server install: clean (see above), Node 24 first on PATH, its headers
+// for the native modules, and install scripts allowed. npm 11 warns about (and with
+// strict-allow-scripts, skips) dependency install scripts; code-server's postinstall runs
+// `npm install` inside lib/vscode, whose native modules (node-pty, spdlog, ...) must build, so
+// scripts are allowed for this one install into the cache (never for the project itself).
+export function codeServerInstallEnv(env = process.env) {
+  return {
+    ...cleanInstallEnv(env),
+    PATH: `${dirname(nodeBin)}:${env.PATH}`,
+    npm_config_nodedir: nodePackageDir,
+    npm_config_dangerously_allow_all_scripts: 'true',
+  };
+}
+
 function stamped(dir) { return existsSync(join(dir, stampName)); }
 
 function npmInstall(prefix, spec, env) {
@@ -88,15 +102,7 @@ function ensureNode() {
 function ensureCodeServer() {
   if (stamped(codeServerDir) && existsSync(codeServerEntry) && codeServerPostinstallMarkers.every((p) => existsSync(p))) { log(`code-server ${CODE_SERVER_VERSION} cached at ${codeServerDir}`); return; }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (takes ~2-4 min, ~800 MB)`);
-  const env = {
-    ...cleanInstallEnv(),
-    PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
-    npm_config_nodedir: nodePackageDir,
-    // npm 11 warns about (and with strict-allow-scripts, skips) dependency install scripts. code-server's postinstall runs
-    // `npm install` inside lib/vscode, whose native modules (node-pty, spdlog, ...) must build,
-    // so allow scripts for this one install into the cache (never for the project itself).
-    npm_config_dangerously_allow_all_scripts: 'true',
-  };
+  const env = codeServerInstallEnv();
   const started = Date.now();
   npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env);
   for (const path of [codeServerEntry, ...codeServerPostinstallMarkers]) {
