@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import type { TaggedSentence } from '../language/analyze';
+import type { Clause } from '../language/clauses';
+import { proseSentences } from '../language/prose';
 import type { Fix, Sentence, Span } from '../types';
 import { defineRule } from './rule';
-import { actionPart, actorActions, type ActorAction } from './prose/first-person';
+import { actionPart } from './prose/first-person';
+import { ownActions, sharedActions } from './prose/own-actions';
+import { emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 
 const EXAMPLE = 'I rewrote the pricing page and ran the A/B test myself.';
 
@@ -32,42 +37,39 @@ export const role = defineRule({
     },
   },
   check({ story, options, report, evidence }) {
-    if (!story.tree || story.skippedAnalysis || story.sentences.length === 0) return;
+    if (story.skippedAnalysis) return;
     const part = actionPart(story);
-    const actions: ActorAction[] = part.sentences.flatMap(actorActions);
-    const own = actions.filter((action) => action.kind === 'I');
-    if (own.length >= options.minActions) {
-      const sentence = part.sentences.find((candidate) => candidate.span.start <= own[0].subject.start && own[0].subject.start < candidate.span.end);
-      return evidence(sentence?.span ?? own[0].subject);
-    }
+    const tagged = proseSentences(story).filter((candidate) => part.sentences.includes(candidate.sentence));
+    const own = ownActions(tagged);
+    if (own.length >= options.minActions) return evidence(own[0].sentence.sentence.span);
 
-    const we = actions.filter((action) => action.kind === 'we');
-    const team = actions.filter((action) => action.kind === 'team');
-    const heading = part.section?.headingSpan;
-    const firstSentence = part.sentences[0];
+    const we = sharedActions(tagged, 'we');
+    const team = sharedActions(tagged, 'team');
+    const heading = part.section?.headingSpan ?? sectionOf(story, 'action')?.headingSpan;
+    const firstSentence = tagged[0]?.sentence;
     const firstSentenceSpan = firstSentence ? placedSpan(story.text, firstSentence) : undefined;
+    const subjectSpan = (found: { sentence: TaggedSentence; clause: Clause } | undefined): Span | undefined =>
+      found ? { start: found.sentence.tokens[found.clause.subjectStart].span.start, end: found.sentence.tokens[found.clause.subjectIndex].span.end } : undefined;
     // Where to point: the Action heading when there is one (the whole section lacks the speaker); otherwise
     // the first "we" (or team) subject, or the first sentence of the action part.
-    const placed = (action: ActorAction | undefined) =>
-      action && story.text.slice(action.head.span.start, action.head.span.end) === action.head.text ? action.subject : undefined;
-    const anchor = (subject: ActorAction | undefined) =>
-      heading ?? placed(subject) ?? firstSentenceSpan ?? story.headings.find((h) => h.kind)?.span;
+    const anchor = (found?: { sentence: TaggedSentence; clause: Clause }) =>
+      heading ?? subjectSpan(found) ?? firstSentenceSpan ?? story.headings.find((h) => h.kind)?.span ?? emptyStorySpan(story);
 
     let messageId: 'noAction' | 'weOnly' | 'teamOnly' = 'noAction';
     let data: Record<string, string | number> = { where: part.where };
-    let span = anchor(undefined);
+    let span = anchor();
     if (we.length >= options.weThreshold) {
       messageId = 'weOnly';
       data = { where: part.where, count: we.length === 1 ? '1 thing' : `${we.length} things` };
       span = anchor(we[0]);
     } else if (team.length > 0 || we.length > 0) {
       const first = team[0] ?? we[0];
+      const subject = subjectSpan(first)!;
       messageId = team.length > 0 ? 'teamOnly' : 'noAction';
-      data = { where: part.where, who: `"${story.text.slice(first.subject.start, first.subject.end)}"` };
+      data = { where: part.where, who: `"${story.text.slice(subject.start, subject.end)}"` };
       span = anchor(first);
     }
-    if (!span) return;
-    report({ messageId, data, span, fixes: scaffoldFix(story.text, heading, firstSentenceSpan?.start) });
+    report({ messageId, data, span: wholeCharacters(story.text, span), fixes: scaffoldFix(story.text, heading, firstSentenceSpan?.start) });
   },
 });
 

@@ -9,11 +9,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { LineIndex, countWords, trimSpan } from '../text';
-import type { Section, SectionKind, Sentence, Span, Word } from '../types';
+import { SECTION_KINDS, type Section, type SectionKind, type Sentence, type Span, type Word } from '../types';
 import { readFrontmatter, spanOfPath, type Frontmatter } from './frontmatter';
 import { DEFAULT_PROFILE_ID } from '../profiles';
 import { StoryMetaSchema, type StoryMeta } from './schema';
-import { sectionKindOfHeading } from './sections';
+import { sectionKindOfInlineLabel, sectionKindOfHeading } from './sections';
 
 /**
  * Beyond this size a file is not a spoken story (two minutes is about 2 KB); its prose is not analysed. The sentence
@@ -89,6 +89,8 @@ export interface ParsedStory {
   /** Sections in file order; inferred from sentence position when the story has no section headings. */
   sections: Section[];
   hasSectionHeadings: boolean;
+  /** Without headings: whether inline labels ("**Result:** …") placed the sections, rather than position. */
+  hasSectionLabels: boolean;
   sentences: Sentence[];
   wordCount: number;
   directives: DisableDirectives;
@@ -120,6 +122,7 @@ export function parseStory(input: string): ParsedStory {
     headings: [],
     sections: [],
     hasSectionHeadings: false,
+    hasSectionLabels: false,
     sentences: [],
     wordCount: 0,
     directives: { file: new Set(), lines: new Map() },
@@ -138,6 +141,7 @@ export function parseStory(input: string): ParsedStory {
   story.sentences = collectSentences(tree, blanked);
   story.sections = assignSections(story);
   story.hasSectionHeadings = story.sections.some((section) => section.headingSpan);
+  story.hasSectionLabels = !story.hasSectionHeadings && labelledKinds(story.sentences, story.text) !== undefined;
   story.wordCount = story.sentences.reduce((sum, sentence) => sum + sentence.words.length, 0);
   return story;
 }
@@ -479,7 +483,7 @@ function assignSections(story: ParsedStory): Section[] {
   if (sentences.length === 0) return sections;
   const kinds = inferKinds(sentences, text);
   sentences.forEach((sentence, index) => (sentence.section = kinds[index]));
-  for (const kind of ['context', 'action', 'result'] as const) {
+  for (const kind of SECTION_KINDS) {
     const inside = sentences.filter((sentence) => sentence.section === kind);
     if (inside.length === 0) continue;
     const span = { start: inside[0].span.start, end: inside[inside.length - 1].span.end };
@@ -489,10 +493,13 @@ function assignSections(story: ParsedStory): Section[] {
 }
 
 /**
- * Without headings: with three or more paragraphs the first sets the context and the last gives the result;
- * otherwise the first fifth of the sentences is context and the last third is the result.
+ * Without headings: inline labels at the start of a line ("**Result:** …", "- A: …") open sections; without
+ * them, with three or more paragraphs the first sets the context and the last gives the result; otherwise the
+ * first fifth of the sentences is context and the last third is the result.
  */
 function inferKinds(sentences: Sentence[], text: string): SectionKind[] {
+  const labelled = labelledKinds(sentences, text);
+  if (labelled) return labelled;
   const paragraphOf = sentences.map((sentence, index) =>
     index === 0 ? 0 : /\n[ \t\r]*\n/.test(text.slice(sentences[index - 1].span.end, sentence.span.start)) ? 1 : 0,
   );
@@ -506,6 +513,27 @@ function inferKinds(sentences: Sentence[], text: string): SectionKind[] {
   const contextCount = n >= 3 ? Math.max(1, Math.floor(n / 5)) : 0;
   const resultCount = Math.max(1, Math.ceil(n / 3));
   return sentences.map((_, index) => (index < contextCount ? 'context' : index >= n - resultCount ? 'result' : 'action'));
+}
+
+/** Sections opened by inline labels, when the story has at least two of them and one is a result or an action. */
+function labelledKinds(sentences: Sentence[], text: string): SectionKind[] | undefined {
+  let current: SectionKind = 'context';
+  let labels = 0;
+  const seen = new Set<SectionKind>();
+  const kinds = sentences.map((sentence) => {
+    const lineStart = text.lastIndexOf('\n', sentence.span.start - 1) + 1;
+    const before = text.slice(lineStart, sentence.span.start);
+    if (/^[\s>*_\-+•\d.)]*$/.test(before)) {
+      const kind = sectionKindOfInlineLabel(text.slice(lineStart, Math.min(text.length, sentence.span.end)));
+      if (kind) {
+        current = kind;
+        labels++;
+        seen.add(kind);
+      }
+    }
+    return current;
+  });
+  return labels >= 2 && (seen.has('result') || seen.has('action')) ? kinds : undefined;
 }
 
 function makeSection(kind: SectionKind, title: string, headingSpan: Span | undefined, bodySpan: Span, sentences: Sentence[]): Section {

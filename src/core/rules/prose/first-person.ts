@@ -33,6 +33,11 @@ export interface ActionPart {
  * - a story without headings too short to have an inferred action part: every sentence.
  */
 export function actionPart(story: ParsedStory): ActionPart {
+  // Sections guessed from position alone are too rough to hide an action from the role filter.
+  // The opening sentence of a longer story sets the scene ("I took over payments in May").
+  if (!story.hasSectionHeadings && !story.hasSectionLabels) {
+    return { sentences: story.sentences.length >= 3 ? story.sentences.slice(1) : story.sentences, section: undefined, where: 'the story' };
+  }
   const section = story.sections.find((candidate) => candidate.kind === 'action');
   if (section) {
     const sentences = story.sentences.filter((sentence) => sentence.section === 'action');

@@ -1,0 +1,25 @@
+// The story's own prose, tagged: template prompts that a candidate has not replaced yet are not prose, so no
+// filter can pass on them.
+import { BUILT_IN_PROFILES } from '../profiles';
+import type { ParsedStory } from '../story/parse';
+import { SECTION_PROMPTS } from '../templates';
+import type { SectionKind } from '../types';
+import { analyze, type TaggedSentence } from './analyze';
+
+const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+const PROMPTS = new Set<string>([
+  ...Object.values(SECTION_PROMPTS).map(normalize),
+  ...[...BUILT_IN_PROFILES.values()].flatMap((profile) => profile.questions.flatMap((question) => question.answerShape.map(normalize))),
+]);
+
+export function isTemplatePrompt(text: string): boolean {
+  return PROMPTS.has(normalize(text));
+}
+
+/** Tagged sentences the candidate wrote, optionally only those in the given sections. */
+export function proseSentences(story: ParsedStory, ...kinds: SectionKind[]): TaggedSentence[] {
+  return analyze(story).filter(
+    (tagged) => !isTemplatePrompt(tagged.sentence.text) && (kinds.length === 0 || (tagged.sentence.section !== undefined && kinds.includes(tagged.sentence.section))),
+  );
+}

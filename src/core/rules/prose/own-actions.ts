@@ -1,0 +1,87 @@
+// What the narrator did: first-person clauses whose verb is an action. Weak verbs (help, support, attend,
+// be involved), feelings and thoughts, states ("I was the PM"), negated, hypothetical and passive clauses
+// show no role. Read from the linguistic layer's clauses, so every inflection of a verb counts the same.
+import { clausesOf, infinitiveAfter, quotedIndices, type Clause } from '../../language/clauses';
+import type { TaggedSentence, Token } from '../../language/analyze';
+
+/** Verbs that show presence or assistance, not a part the narrator played. */
+const WEAK = new Set([
+  'help', 'support', 'assist', 'attend', 'participate', 'join', 'contribute', 'observe', 'watch', 'sit', 'accompany', 'involve',
+  'belong', 'stay', 'be', 'have', 'cc', 'tag', 'oversee', 'facilitate', 'embrace', 'welcome', 'receive',
+]);
+
+/** Feelings, thoughts and stances: what the narrator had in mind, not what they did. */
+const INNER = new Set([
+  'feel', 'think', 'believe', 'hope', 'want', 'wish', 'like', 'love', 'hate', 'know', 'guess', 'need', 'realize', 'realise',
+  'remember', 'see', 'hear', 'notice', 'understand', 'seem', 'worry', 'wonder', 'doubt', 'expect', 'assume', 'suspect',
+  'imagine', 'enjoy', 'care', 'prefer', 'become', 'mean', 'learn', 'struggle', 'sense', 'figure', 'reckon', 'suppose',
+  'agree', 'disagree', 'trust', 'fear', 'appreciate', 'regret', 'hesitate', 'panic', 'stress', 'keep', 'start', 'begin',
+  'commit', 'accept', 'go', 'get', 'own', 'do', 'grow', 'leave', 'work',
+]);
+
+/** Verbs whose infinitive tells the action: "I tried to *call*", "I had to *cut*", "I managed to *ship*". */
+const THROUGH_INFINITIVE = new Set(['try', 'manage', 'have', 'start', 'begin', 'continue', 'go', 'get', 'volunteer', 'offer', 'step', 'move', 'keep', 'be']);
+/** Verbs whose infinitive was only intended: "I wanted to push back". */
+const INTENT = new Set(['want', 'hope', 'plan', 'wish', 'need', 'intend', 'expect', 'aim', 'like', 'love', 'prefer', 'seem', 'mean', 'would']);
+
+/** "keep", "go", "get", "do", "own", "start" are actions when followed by an object, not as states or idioms. */
+const ACTION_WITH_OBJECT = new Set(['keep', 'go', 'get', 'own', 'do', 'start', 'begin', 'commit', 'accept', 'work']);
+const IDIOM_PARTICLES = new Set(['along', 'with', 'ahead']);
+
+export interface OwnAction {
+  sentence: TaggedSentence;
+  clause: Clause;
+  /** The verb that shows the action (after "tried to", the infinitive). */
+  verb: Token;
+}
+
+function judgedVerb(sentence: TaggedSentence, clause: Clause): Token | undefined {
+  const { tokens } = sentence;
+  let index = clause.verbIndex;
+  let verb = clause.verb;
+  // "I was able to cut", "I had to call", "I tried to convince": the infinitive's verb is the action.
+  if (verb.lemma === 'be' && tokens[index + 1]?.lower === 'able') index += 1;
+  if (THROUGH_INFINITIVE.has(verb.lemma) || tokens[index]?.lower === 'able') {
+    const next = infinitiveAfter(tokens, index);
+    if (next !== undefined) return tokens[next].lemma === 'be' ? undefined : tokens[next];
+  }
+  if (INTENT.has(verb.lemma) && infinitiveAfter(tokens, index) !== undefined) return undefined;
+  if (verb.lemma === 'decide' || verb.lemma === 'choose') return verb; // "I decided to…", "I chose to…" is the narrator's call
+  if (WEAK.has(verb.lemma)) return undefined;
+  if (ACTION_WITH_OBJECT.has(verb.lemma)) {
+    const next = tokens[index + 1];
+    if (!next || next.pos === 'PUNCT' || IDIOM_PARTICLES.has(next.lower) || (next.lower === 'to' && verb.lemma === 'commit')) return undefined;
+    if (verb.lemma === 'work' && ['at', 'for', 'as', 'in', 'on', 'there', 'here'].includes(next.lower)) return undefined; // "I worked at a bank"
+    if (verb.lemma === 'go' && !['to', 'over', 'through', 'back'].includes(next.lower)) return undefined; // "I went quiet"
+    return verb;
+  }
+  if (INNER.has(verb.lemma)) return undefined;
+  return verb;
+}
+
+/** The narrator's own actions in the given sentences, in order. */
+export function ownActions(sentences: readonly TaggedSentence[]): OwnAction[] {
+  const actions: OwnAction[] = [];
+  for (const sentence of sentences) {
+    if (/\?\s*["'\u201d)]*\s*$/.test(sentence.sentence.text)) continue; // a question tells no action
+    const quoted = quotedIndices(sentence.tokens);
+    for (const clause of clausesOf(sentence)) {
+      if (clause.subject !== 'I' || quoted.has(clause.subjectIndex)) continue;
+      if (clause.negated || clause.hypothetical || clause.passive) continue;
+      const verb = judgedVerb(sentence, clause);
+      if (verb && !verb.negated) actions.push({ sentence, clause, verb });
+    }
+  }
+  return actions;
+}
+
+/** Clauses in which "we" or a team acts (the role message says whose actions the story tells instead). */
+export function sharedActions(sentences: readonly TaggedSentence[], kind: 'we' | 'team'): { sentence: TaggedSentence; clause: Clause }[] {
+  const found: { sentence: TaggedSentence; clause: Clause }[] = [];
+  for (const sentence of sentences) {
+    for (const clause of clausesOf(sentence)) {
+      if (clause.subject === kind && !clause.negated && !clause.hypothetical && !clause.passive && judgedVerb(sentence, clause)) found.push({ sentence, clause });
+    }
+  }
+  return found;
+}
