@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { ParsedStory } from '../story/parse';
-import type { Section, Sentence, Span, TextEdit } from '../types';
+import { proseSentences } from '../language/prose';
+import type { Section, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
-import { compileExtraCues, hasTradeoffCue, namedOptions } from './prose/tradeoff-cues';
+import { compileExtraCues } from './prose/tradeoff-cues';
+import { optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
 import { defineRule } from './rule';
 
 const SCAFFOLD = 'I chose … over …, accepting ….';
@@ -31,8 +33,8 @@ export const tradeoff = defineRule({
   },
   check({ story, options, report, evidence }) {
     if (story.skippedAnalysis) return;
-    const found = findTradeoffSentence(story, options.cues);
-    if (found) return evidence(found.span);
+    const found = findTradeoff(story, options.cues);
+    if (found) return evidence(found);
     report({
       messageId: 'missing',
       data: { example: EXAMPLE },
@@ -43,10 +45,24 @@ export const tradeoff = defineRule({
 });
 
 /**
- * The sentence that makes the story pass this filter: the first with a tradeoff cue; else the one that
- * completes a pair of named options. Undefined exactly when the rule reports. The cheat sheet quotes it.
+ * The words that make the story pass this filter: the first sentence outside the lesson with a tradeoff shape
+ * (or a configured cue), or an options sentence through the sentence that resolves it. Undefined exactly when
+ * the rule reports.
  */
-export function findTradeoffSentence(story: ParsedStory, cues: readonly string[] = []): Sentence | undefined {
+export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): Span | undefined {
+  const extra = extraCues(cues);
+  const sentences = proseSentences(story).filter((tagged) => tagged.sentence.section !== 'lesson');
+  for (const [index, tagged] of sentences.entries()) {
+    if (tradeoffIn(tagged) || extra.some((cue) => cue.test(plainSentence(story, tagged.sentence)))) {
+      return tagged.sentence.span;
+    }
+    const resolvedAt = optionsResolved(sentences, index);
+    if (resolvedAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end };
+  }
+  return undefined;
+}
+
+function extraCues(cues: readonly string[]): RegExp[] {
   const key = cues.join('\u0000');
   let extra = extraCueCache.get(key);
   if (!extra) {
@@ -54,15 +70,7 @@ export function findTradeoffSentence(story: ParsedStory, cues: readonly string[]
     if (extraCueCache.size > 32) extraCueCache.clear();
     extraCueCache.set(key, extra);
   }
-  let namedBoth = 0;
-  let completesPair: Sentence | undefined;
-  for (const sentence of story.sentences) {
-    const plain = plainSentence(story, sentence);
-    if (hasTradeoffCue(plain, { inResult: sentence.section === 'result', extra })) return sentence;
-    namedBoth |= namedOptions(plain);
-    if (namedBoth === 3) completesPair ??= sentence;
-  }
-  return completesPair;
+  return extra;
 }
 
 /** The Action heading; without one, the first action sentence; then the first sentence; then the first visible line. */

@@ -1,0 +1,163 @@
+// The clause shapes that make a tradeoff, read from the linguistic layer:
+//   - a cost stated beside a choice: "accepting that…", "which meant…", "knowing … would", "giving up…",
+//     "at the expense of", "in exchange for", "which cost us…";
+//   - a sacrifice made for a purpose: skip, cut, drop, delay, hold, pull, postpone… "to keep Y" / "so Y could";
+//   - a preference between two things: chose/picked/went with X over Y, X rather than / instead of Y;
+//   - two options, then the one taken: "we could A or B … I went with B".
+// Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
+import type { TaggedSentence, Token } from '../../language/analyze';
+import { clausesOf, isModal } from '../../language/clauses';
+import type { Span } from '../../types';
+
+export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
+
+export interface TradeoffMatch {
+  shape: TradeoffShape;
+  span: Span;
+}
+
+/** Verbs that give something up. */
+const SACRIFICE = new Set([
+  'skip', 'cut', 'drop', 'delay', 'defer', 'postpone', 'hold', 'pull', 'forgo', 'forego', 'shelve', 'scrap', 'descope',
+  'deprioritize', 'deprioritise', 'sacrifice', 'exclude', 'remove', 'cancel', 'close', 'sunset', 'retire', 'stop', 'pause',
+  'push', 'slip', 'freeze', 'limit', 'leave', 'kill', 'abandon', 'postpone', 'halt', 'suspend', 'trim', 'narrow', 'waive',
+  'turn', 'switch', 'roll', 'move', 'keep', 'give', 'let', 'ship', 'launch', 'release', 'go', 'absorb', 'eat', 'lose', 'pay',
+  'spend', 'reduce', 'extend', 'split',
+]);
+/** Of those, the ones that need a word after them to mean giving up: "push back", "turn off", "roll back". */
+const SACRIFICE_WITH_PARTICLE: Record<string, readonly string[]> = {
+  push: ['back', 'out', 'to'], turn: ['off', 'down'], switch: ['off'], roll: ['back'], move: ['to', 'back', 'off', 'out'],
+  keep: ['on', 'the', 'old', 'it', 'them', 'each'], give: ['up'], let: [], ship: ['without'], launch: ['without', 'with'],
+  release: ['without'], go: ['without', 'with', 'live'], hold: [], pull: [], leave: [], absorb: [], eat: [], lose: [], pay: [],
+  spend: [], reduce: [], extend: [], split: [], slip: [],
+};
+/** Verbs that pick one thing over another. */
+const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select', 'take', 'go', 'back', 'bet', 'decide', 'recommend', 'propose', 'keep', 'pick']);
+
+const COST_PHRASES = [
+  /\bat the (?:expense|cost|price) of\b/,
+  /\bin (?:exchange|return) for\b/,
+  /\b(?:giving|gave|give|given) up\b/,
+  /\bsacrific/,
+  /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
+  /\b(?:which|that|this|it|and) (?:\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
+  /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
+  /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
+  /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
+  /\beven (?:though|if|when) (?:it|that|this) (?:\S+ )?(?:meant|means|cost|would|was|is|made|left)\b/,
+  /\b(?:so|and) (?:we|they|i|customers|users|sales|marketing|finance) (?:would |will |had to |must |)(?:lose|lost|wait|miss|pay|give up)\b/,
+  /, (?:losing|costing|delaying|leaving|paying|dropping|sacrificing|skipping|forgoing) /,
+];
+
+const PURPOSE = /\b(?:so(?: that)? (?!much|many|far|long|few|little)\S+(?: \S+){0,6}? (?:could|would|can|might|will|had|was|were|did|got|could|stays?|keeps?|makes?|gets?|\S+s)\b|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso(?: that)? (?:\S+ ){0,5}(?:could|would|can|might|will)\b/;
+const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
+const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}\S*,? (?:i|we|the team|they|he|she)\b/;
+const CONTRAST = /\b(?:rather than|instead of)\b/;
+const OPTIONS = /\b(?:either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
+const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|chose|picked|opted|decided|took|settled on|recommended|called it|made the call)\b/;
+const FIGURE_OF_SPEECH = /\b(?:i'd|i would|we'd|we would|i'd much|'d) rather\b/;
+
+/** The sentence as lowercase plain words. */
+function plain(sentence: TaggedSentence): string {
+  return sentence.tokens
+    .filter((token) => token.pos !== 'PUNCT' || token.text === ',' || token.text === ';')
+    .map((token) => (token.text === "n't" ? 'not' : token.lower))
+    .join(' ')
+    .replace(/ ([,;])/g, '$1')
+    .replace(/ '(s|d|ll|re|ve|m)\b/g, "'$1");
+}
+
+/** Whether a verb at this index is done: not negated, not after a modal like "could" or "should". */
+function done(tokens: readonly Token[], index: number): boolean {
+  if (tokens[index].negated) return false;
+  for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
+    if (isModal(tokens[k]) && !(tokens[k].lower === "'d" && tokens[k + 1]?.lemma === 'decide')) return false;
+    if (tokens[k].pos !== 'AUX' && tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART') break;
+  }
+  return true;
+}
+
+function hasActionVerb(sentence: TaggedSentence): boolean {
+  return sentence.tokens.some((token, index) => token.pos === 'VERB' && done(sentence.tokens, index));
+}
+
+function sacrificeVerb(sentence: TaggedSentence): number | undefined {
+  const { tokens } = sentence;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && ['i', 'we'].includes(tokens[index - 1].lower))) continue;
+    if (!SACRIFICE.has(token.lemma) || !done(tokens, index)) continue;
+    const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
+    if (particles && particles.length > 0) {
+      const window = tokens.slice(index + 1, index + 5).map((t) => t.lower);
+      if (!particles.some((particle) => window.includes(particle))) continue;
+    }
+    return index;
+  }
+  return undefined;
+}
+
+/** Which tradeoff shape one sentence holds, if any. */
+export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined {
+  const text = plain(sentence);
+  if (sentence.tokens.length < 3) return undefined;
+  const inResult = sentence.sentence.section === 'result';
+  if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence)) return 'cost';
+  const sacrifice = sacrificeVerb(sentence);
+  if (sacrifice !== undefined) {
+    const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
+    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text)) return 'sacrifice';
+  }
+  if (!inResult && !FIGURE_OF_SPEECH.test(text)) {
+    const contrast = CONTRAST.exec(text);
+    if (contrast && !/^\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half)\b/.test(text.slice(contrast.index + contrast[0].length + 1)) && agentActs(sentence)) {
+      return 'preference';
+    }
+    if (overPreference(sentence)) return 'preference';
+  }
+  return undefined;
+}
+
+/** A person or group chooses: a clause whose subject is not a thing and whose verb is done. */
+function agentActs(sentence: TaggedSentence): boolean {
+  return clausesOf(sentence).some(
+    (clause) => clause.subject !== 'other' || ['PROPN'].includes(sentence.tokens[clause.subjectIndex].pos) || PEOPLE.test(sentence.tokens[clause.subjectIndex].lower),
+  );
+}
+const PEOPLE = /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
+
+/** "chose A over B", "picked the rewrite over the patch": a choice verb, then "over" not followed by a time or amount. */
+function overPreference(sentence: TaggedSentence): boolean {
+  const { tokens } = sentence;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens[index].lower !== 'over') continue;
+    const next = tokens[index + 1];
+    if (!next || next.pos === 'NUM' || next.entity || /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)) continue;
+    const previous = tokens[index - 1];
+    if (previous && ['take', 'go', 'hand', 'turn', 'win', 'look', 'think', 'talk', 'run', 'pore', 'read', 'start', 'get', 'come', 'walk'].includes(previous.lemma)) continue;
+    for (let k = index - 1; k >= Math.max(0, index - 10); k--) {
+      if (tokens[k].pos === 'VERB' && CHOOSE.has(tokens[k].lemma) && done(tokens, k)) return true;
+      if (tokens[k].text === ';' || tokens[k].text === '.') break;
+    }
+  }
+  return false;
+}
+
+/** Two options named, then one taken within the next two sentences (or after a semicolon). */
+export function optionsResolved(sentences: readonly TaggedSentence[], index: number): number | undefined {
+  const text = plain(sentences[index]);
+  const options = OPTIONS.exec(text);
+  if (!options) return undefined;
+  const rest = text.slice(options.index + options[0].length);
+  const optionVerbs = new Set(sentences[index].tokens.filter((token) => token.pos === 'VERB').map((token) => token.lemma));
+  if (/;/.test(rest) && RESOLUTION.test(rest.slice(rest.indexOf(';')))) return index;
+  for (let next = index + 1; next <= index + 2 && next < sentences.length; next++) {
+    const candidate = sentences[next];
+    if (candidate.sentence.section === 'lesson') break;
+    const later = plain(candidate);
+    if (RESOLUTION.test(later) && !/\b(?:not|never|didn't|couldn't)\b/.test(later)) return next;
+    const agentVerb = clausesOf(candidate).find((clause) => clause.subject !== 'other' && !clause.negated && !clause.hypothetical && optionVerbs.has(clause.verb.lemma));
+    if (agentVerb) return next;
+  }
+  return undefined;
+}
