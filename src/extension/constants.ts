@@ -24,6 +24,7 @@ export const COMMANDS = {
   stopPractice: 'storyBank.stopPractice',
   switchProfile: 'storyBank.switchProfile',
   exportCheatSheet: 'storyBank.exportCheatSheet',
+  highlightEvidence: 'storyBank.highlightEvidence',
 } as const;
 
 /** workspaceState key of the profile chosen with Switch Profile (undefined: the configured one). */
@@ -44,7 +45,12 @@ export type LintOn = 'type' | 'save';
 export const CONTEXT_KEYS = {
   /** True once indexing found at least one story; the welcome view shows while it is false. */
   hasStories: 'storyBank.hasStories',
+  /** True while the active editor holds a story; the editor menus offer Highlight Evidence then. */
+  activeEditorIsStory: 'storyBank.activeEditorIsStory',
 } as const;
+
+/** The theme color (contributed in package.json) behind highlighted evidence. */
+export const EVIDENCE_BACKGROUND_COLOR = 'storyBank.evidenceBackground';
 
 /** Typing pauses this long before a story is linted again. */
 export const LINT_DEBOUNCE_MS = 300;

@@ -1,11 +1,13 @@
-// In-editor timing and frontmatter help: CodeLens per section, the status bar item, hover and completion
-// for question ids. Numbers come from the core (spoken seconds, section budgets, filters).
+// In-editor timing and frontmatter help: CodeLens per section (with the filters' verdicts from evidence.ts),
+// the status bar item, hover and completion for question ids. Numbers come from the core (spoken seconds,
+// section budgets, filters).
 import * as vscode from 'vscode';
 import { FILTER_RULE_IDS } from '../core';
 import type { QuestionType, StoryResult } from '../core';
 import { SECTION_BUDGETS, formatBudget, formatDuration, sectionSeconds } from '../core/timing';
 import type { StoryBank } from './bank';
 import { COMMANDS } from './constants';
+import { evidenceLenses } from './evidence';
 import { escapeMarkdown } from './markdown';
 
 export function filtersPassed(result: StoryResult): number {
@@ -40,6 +42,7 @@ export class TimingLenses implements vscode.CodeLensProvider, vscode.Disposable 
     const lineRange = (offset: number) => document.lineAt(document.positionAt(offset).line).range;
     const firstOffset = story.headings[0]?.span.start ?? story.sentences[0]?.span.start ?? story.bodySpan.start;
     const lenses = [new vscode.CodeLens(lineRange(firstOffset), { title: totalLabel(result), command: '' })];
+    lenses.push(...evidenceLenses(document.uri, result, lineRange(firstOffset)));
     for (const section of story.sections) {
       if (!section.headingSpan) continue;
       const budget = SECTION_BUDGETS[section.kind];

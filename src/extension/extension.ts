@@ -12,6 +12,7 @@ import {
 import { exportCheatSheet, switchProfile } from './profileCommands';
 import { ACTIVE_PROFILE_STATE_KEY, COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
 import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
+import { EvidenceHighlighter, EvidenceHover, type EvidenceHighlightState, type HighlightedEvidence } from './evidence';
 import { MatrixPanel } from './matrix';
 import { Practice, type PracticeArgs, type PracticeState } from './practice';
 import { StoryTree, type TreeNode } from './storyTree';
@@ -40,6 +41,8 @@ export interface StoryBankApi {
   getTreeSelection(): string[];
   /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
   getLastIndexing(): IndexingSummary | undefined;
+  /** The evidence spans Highlight Evidence decorated in the story, or undefined when it is not highlighted. */
+  getEvidenceHighlights(uri: vscode.Uri): HighlightedEvidence[] | undefined;
 }
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -58,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const lenses = new TimingLenses(bank);
   const matrix = new MatrixPanel(bank);
   const practice = new Practice(bank);
-  context.subscriptions.push(log, bank, tree, treeView, status, lenses, matrix, practice);
+  const evidenceHighlighter = new EvidenceHighlighter(bank);
+  context.subscriptions.push(log, bank, tree, treeView, status, lenses, matrix, practice, evidenceHighlighter);
 
   const revealActive = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri;
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(bank), { providedCodeActionKinds: StoryCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.languages.registerHoverProvider(MARKDOWN, new QuestionHover(bank)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new EvidenceHover(bank)),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new QuestionCompletion(bank), ...QuestionCompletion.triggers),
     vscode.workspace.onDidOpenTextDocument((document) => void bank.updateDocument(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
@@ -120,6 +125,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.commands.registerCommand(COMMANDS.stopPractice, () => practice.stop()),
     vscode.commands.registerCommand(COMMANDS.switchProfile, (arg?: unknown) => switchProfile(bank, context.workspaceState, arg)),
     vscode.commands.registerCommand(COMMANDS.exportCheatSheet, (arg?: unknown) => exportCheatSheet(bank, arg)),
+    vscode.commands.registerCommand(COMMANDS.highlightEvidence, (arg?: unknown): EvidenceHighlightState | undefined =>
+      evidenceHighlighter.toggle(arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined)),
   );
 
   // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
@@ -149,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     getPracticeState: () => practice.getState(),
     getTreeSelection: () => treeView.selection.map((node) => tree.getTreeItem(node).id ?? ''),
     getLastIndexing: () => bank.lastIndexing,
+    getEvidenceHighlights: (uri) => evidenceHighlighter.rangesFor(uri),
   };
 }
 

@@ -1,0 +1,248 @@
+// The filters' evidence in a real VS Code: the CodeLens verdicts, the hover on an evidence sentence, and
+// Highlight Evidence. Expectations come from the core's result (filters, evidence, findings) for the same text.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FILTER_RULE_IDS, checkStoryText } from '../../src/core';
+import type { FilterId, StoryResult } from '../../src/core';
+import type { StoryBankApi } from '../../src/extension/extension';
+import type { EvidenceHighlightState } from '../../src/extension/evidence';
+import { COMMANDS } from '../../src/extension/constants';
+import { Scratch, activateExtension, until, workspaceUri, writeText } from './helpers';
+
+const LABEL: Record<FilterId, string> = { tradeoff: 'Tradeoff', role: 'Role', result: 'Result' };
+/** The longest quote a lens alone on its line may show (the ellipsis excluded). */
+const LONGEST_QUOTE = 60;
+
+const STRONG_STORY = [
+  '---',
+  'title: Evidence lens',
+  'questions: [judgment]',
+  '---',
+  '',
+  '## Situation',
+  '',
+  'The launch date was fixed by the trade show, six weeks out.',
+  '',
+  '## Action',
+  '',
+  'I chose the manual export over the API, accepting a slower first month.',
+  '',
+  'I wrote the rollback plan myself.',
+  '',
+  '## Result',
+  '',
+  'Sign-ups rose from 4% to 6% by the show.',
+  '',
+].join('\n');
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+const rangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+  [r.start.line, r.start.character, r.end.line, r.end.character];
+
+async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+}
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+}
+
+/** Each passed filter's evidence as [filter, range], sorted; what the highlight must decorate. */
+function evidenceRanges(result: StoryResult): [FilterId, number[]][] {
+  return FILTER_RULE_IDS.flatMap((id): [FilterId, number[]][] => {
+    const evidence = result.evidence[id];
+    return result.filters[id] && evidence ? [[id, rangeOf(evidence.range)]] : [];
+  });
+}
+
+function highlightedRanges(highlights: readonly { filters: FilterId[]; range: vscode.Range }[] | undefined): [FilterId, number[]][] {
+  const pairs = (highlights ?? []).flatMap(({ filters, range }) => filters.map((id): [FilterId, number[]] => [id, rangeOf(range)]));
+  return pairs.sort((a, b) => FILTER_RULE_IDS.indexOf(a[0]) - FILTER_RULE_IDS.indexOf(b[0]));
+}
+
+async function openStory(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+suite('Story Bank evidence', () => {
+  let api: StoryBankApi;
+  const scratch = new Scratch();
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+  });
+
+  teardown(async () => {
+    // Leave no highlight on for the next test.
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active && api.getEvidenceHighlights(active)) await vscode.commands.executeCommand(COMMANDS.highlightEvidence, active);
+    await scratch.cleanup();
+    await api.whenIdle();
+  });
+
+  test('a strong story: a CodeLens above each evidence sentence quotes it after the filters it passed', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-evidence-strong.md'));
+    await writeText(uri, STRONG_STORY);
+    const doc = (await openStory(uri)).document;
+    const result = checkStoryText(doc.getText());
+    assert.deepEqual(result.filters, { tradeoff: true, role: true, result: true }, 'fixture: every filter passes');
+    const lenses = await until('evidence lenses', async () => {
+      const found = await lensesOf(uri);
+      return found.some((l) => l.command?.title.includes('✓')) ? found : undefined;
+    });
+
+    let quotedWhole = 0;
+    let quotedCut = 0;
+    for (const id of FILTER_RULE_IDS) {
+      const evidence = result.evidence[id];
+      assert.ok(evidence, `fixture: ${id} has evidence`);
+      const line = evidence.range.start.line;
+      const lens = lenses.find((l) => l.range.start.line === line && l.command?.title.includes(`${LABEL[id]} ✓`));
+      assert.ok(lens?.command, `a "${LABEL[id]} ✓" lens on line ${line}; lenses: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`);
+      const title = lens.command.title;
+      // Verdicts first, then the quote.
+      assert.match(title, /^((Tradeoff|Role|Result) ✓ )+"/, title);
+      const quote = /"(.*)"$/.exec(title)?.[1];
+      assert.ok(quote !== undefined, `a quote in ${title}`);
+      const text = flat(evidence.text);
+      if (text.length <= LONGEST_QUOTE) {
+        assert.equal(quote, text, `${id}: the whole evidence is quoted`);
+        quotedWhole++;
+      } else {
+        assert.ok(quote.endsWith('…'), `${id}: a long quote ends with …: ${quote}`);
+        assert.ok(quote.length - 1 <= LONGEST_QUOTE, `${id}: at most ${LONGEST_QUOTE} characters: ${quote}`);
+        assert.ok(text.startsWith(quote.slice(0, -1)), `${id}: the quote is the evidence's beginning: ${quote}`);
+        quotedCut++;
+      }
+      assert.equal(lens.command.command, COMMANDS.highlightEvidence, 'clicking the lens highlights the evidence');
+    }
+    assert.ok(quotedWhole > 0 && quotedCut > 0, 'fixture: one evidence fits the lens whole, one is cut');
+    assert.ok(!lenses.some((l) => l.command?.title.includes('✗')), 'no failed filter in a strong story');
+  });
+
+  test('a weak story: each failed filter shows ✗ on the first lens line, linked to the finding that says why', async () => {
+    for (const relative of ['stories/missed-migration.md', 'stories/team-offsite.md']) {
+      const uri = workspaceUri(relative);
+      const doc = (await openStory(uri)).document;
+      const result = checkStoryText(doc.getText());
+      const failed = FILTER_RULE_IDS.filter((id) => !result.filters[id]);
+      assert.ok(failed.length > 0, `fixture: ${relative} fails a filter`);
+      const lenses = await until(`lenses of ${relative}`, async () => {
+        const found = await lensesOf(uri);
+        return found.some((l) => l.command?.title.includes('✗')) ? found : undefined;
+      });
+      const summary = lenses.find((l) => /total · \d\/3 filters/.test(l.command?.title ?? ''));
+      assert.ok(summary, `${relative}: the summary lens`);
+
+      for (const id of FILTER_RULE_IDS) {
+        const crossed = lenses.filter((l) => l.command?.title === `${LABEL[id]} ✗`);
+        const ticked = lenses.filter((l) => l.command?.title.includes(`${LABEL[id]} ✓`));
+        if (result.filters[id]) {
+          assert.equal(crossed.length, 0, `${relative}: ${id} passed, no ✗`);
+          assert.equal(ticked.length, 1, `${relative}: ${id} passed, one ✓`);
+          continue;
+        }
+        assert.equal(ticked.length, 0, `${relative}: ${id} failed, no ✓`);
+        assert.equal(crossed.length, 1, `${relative}: one "${LABEL[id]} ✗" lens`);
+        const [lens] = crossed;
+        assert.equal(lens.range.start.line, summary.range.start.line, `${relative}: ${id} ✗ sits beside the summary`);
+        const finding = result.findings.find((f) => f.ruleId === id);
+        assert.ok(finding, `fixture: ${relative} has a ${id} finding`);
+        assert.equal(lens.command?.command, COMMANDS.revealFinding);
+        assert.equal(lens.command?.tooltip, finding.message, 'the tooltip is the finding message');
+        const [target, range] = lens.command?.arguments ?? [];
+        assert.equal(String(target), uri.toString());
+        assert.deepEqual(rangeOf(range as vscode.Range), rangeOf(finding.range));
+      }
+    }
+  });
+
+  test('hovering an evidence sentence quotes it whole and lists every verdict; elsewhere no evidence hover', async () => {
+    const uri = workspaceUri('stories/missed-migration.md');
+    const doc = (await openStory(uri)).document;
+    const result = checkStoryText(doc.getText());
+    assert.equal(result.filters.tradeoff, false, 'fixture: the tradeoff filter fails');
+    const passed = FILTER_RULE_IDS.filter((id) => result.evidence[id]);
+    assert.ok(passed.length > 0, 'fixture: some filter has evidence');
+
+    for (const id of passed) {
+      const evidence = result.evidence[id]!;
+      const middle = doc.positionAt(Math.floor((evidence.span.start + evidence.span.end) / 2));
+      const text = await until(`the ${id} evidence hover`, async () => {
+        const shown = await hoverText(uri, middle);
+        return shown.includes('Story Bank read this') ? shown : undefined;
+      });
+      assert.ok(text.includes(flat(evidence.text)), `the hover quotes the evidence whole: ${text}`);
+      assert.ok(text.includes(`${LABEL[id]} ✓`), text);
+      assert.ok(text.includes('Tradeoff ✗'), `the failed filter is listed: ${text}`);
+    }
+
+    const heading = result.story.headings[0];
+    assert.ok(heading);
+    const outside = await hoverText(uri, doc.positionAt(heading.span.start + 1));
+    assert.ok(!outside.includes('Story Bank read this'), outside);
+  });
+
+  test('Highlight Evidence decorates exactly the evidence ranges, never edits, and toggles off', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-evidence-highlight.md'));
+    await writeText(uri, STRONG_STORY);
+    const doc = (await openStory(uri)).document;
+    const versionBefore = doc.version;
+    const result = checkStoryText(doc.getText());
+    const expected = evidenceRanges(result);
+    assert.equal(expected.length, 3, 'fixture: three filters with evidence');
+
+    // As a click on an evidence lens runs it.
+    const lens = await until('an evidence lens', async () => (await lensesOf(uri)).find((l) => l.command?.command === COMMANDS.highlightEvidence));
+    const on = await vscode.commands.executeCommand<EvidenceHighlightState>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(on?.highlighted, true);
+    assert.deepEqual(highlightedRanges(on.ranges), expected);
+    assert.deepEqual(highlightedRanges(api.getEvidenceHighlights(uri)), expected);
+    assert.equal(on.ranges.length, new Set(expected.map(([, range]) => range.join())).size, 'one decoration per span, however many filters share it');
+
+    assert.equal(doc.version, versionBefore, 'the document was not edited');
+    assert.equal(doc.isDirty, false);
+    assert.equal(doc.getText(), STRONG_STORY);
+
+    // From the palette: the active editor.
+    const off = await vscode.commands.executeCommand<EvidenceHighlightState>(COMMANDS.highlightEvidence);
+    assert.equal(off?.highlighted, false);
+    assert.deepEqual(off.ranges, []);
+    assert.equal(api.getEvidenceHighlights(uri), undefined);
+    assert.equal(doc.version, versionBefore);
+
+    // Not a story: nothing to highlight.
+    await openStory(workspaceUri('notes.md'));
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.highlightEvidence), undefined);
+  });
+
+  test('the highlight follows a re-lint: evidence that stops passing loses its decoration', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-evidence-relint.md'));
+    await writeText(uri, STRONG_STORY);
+    const editor = await openStory(uri);
+    const doc = editor.document;
+    const on = await vscode.commands.executeCommand<EvidenceHighlightState>(COMMANDS.highlightEvidence, uri);
+    assert.deepEqual(highlightedRanges(on?.ranges), evidenceRanges(checkStoryText(STRONG_STORY)));
+    assert.ok(on?.ranges.some((r) => r.filters.includes('result')), 'fixture: the result has evidence');
+
+    // Typing a vague result over the measured one.
+    const resultLine = doc.getText().split('\n').findIndex((line) => line.startsWith('Sign-ups rose'));
+    assert.ok(resultLine > 0);
+    await editor.edit((edit) => edit.replace(doc.lineAt(resultLine).range, 'It went well and everyone was happy.'));
+    const after = checkStoryText(doc.getText());
+    assert.equal(after.filters.result, false, 'fixture: the vague result fails');
+    const expected = evidenceRanges(after);
+    const actual = await until('the highlight to follow the re-lint', () => {
+      const now = highlightedRanges(api.getEvidenceHighlights(uri));
+      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+    }).catch((error) => {
+      assert.deepEqual(highlightedRanges(api.getEvidenceHighlights(uri)), expected, String(error));
+      throw error;
+    });
+    assert.ok(!actual.some(([id]) => id === 'result'));
+
+    // The lenses follow too: the result now shows ✗.
+    await until('a "Result ✗" lens', async () => ((await lensesOf(uri)).some((l) => l.command?.title === 'Result ✗') ? true : undefined));
+  });
+});
