@@ -6,7 +6,7 @@
 //   - two options, then the one taken: "we could A or B … I went with B".
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
-import { clausesOf, isModal } from '../../language/clauses';
+import { clausesOf, isModal, type Clause } from '../../language/clauses';
 import type { Span } from '../../types';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
@@ -40,12 +40,14 @@ const COST_PHRASES = [
   /\b(?:giving|gave|give|given) up\b/,
   /\bsacrific/,
   /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
-  /\b(?:which|that|this|it|and) (?:\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
+  /\b(?:which|that|this|it|and) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
   /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
   /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
   /\beven (?:though|if|when) (?:it|that|this) (?:\S+ )?(?:meant|means|cost|would|was|is|made|left)\b/,
-  /\b(?:so|and) (?:we|they|i|customers|users|sales|marketing|finance) (?:would |will |had to |must |)(?:lose|lost|wait|miss|pay|give up)\b/,
+  /\bso (?!none|nothing|no )(?:\S+ ){1,3}(?:would |will |had to |must |)(?:lose|lost|wait|waited|miss|missed|pay|paid|give up)\b/,
+  /\b(?:paid|paying|pay) (?:for )?(?:the |an |about |roughly |around )?(?:extra|more|double|twice|\$)/,
+  /\bknowing (?:that )?(?:we|they|it|this|customers|users|our|some|the|a|many|most)\b/,
   /, (?:losing|costing|delaying|leaving|paying|dropping|sacrificing|skipping|forgoing) /,
 ];
 
@@ -67,15 +69,36 @@ function plain(sentence: TaggedSentence): string {
     .replace(/ '(s|d|ll|re|ve|m)\b/g, "'$1");
 }
 
-/** Whether a verb at this index is done: not negated, not after a modal like "could" or "should". */
+const REPORTING = new Set(['decide', 'agree', 'say', 'tell', 'propose', 'recommend', 'announce', 'confirm', 'commit', 'argue']);
+const NOT_YET = new Set(['would', 'could', 'should', 'might', 'may', 'must', "'d"]);
+
+/**
+ * Whether a verb at this index is done: not negated, not after "could", "should" or "would". A modal inside a
+ * reported decision still tells what was done: "I decided we'd drop it", "my manager decide we will stop".
+ */
 function done(tokens: readonly Token[], index: number): boolean {
   if (tokens[index].negated) return false;
   for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
-    if (isModal(tokens[k]) && !(tokens[k].lower === "'d" && tokens[k + 1]?.lemma === 'decide')) return false;
-    if (tokens[k].pos !== 'AUX' && tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART') break;
+    if (isModal(tokens[k]) && NOT_YET.has(tokens[k].lower) && !reported(tokens, k)) return false;
+    if (tokens[k].pos !== 'AUX' && tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART' && tokens[k].pos !== 'PRON') break;
   }
   return true;
 }
+
+function reported(tokens: readonly Token[], index: number): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - 6); k--) if (REPORTING.has(tokens[k].lemma)) return true;
+  return false;
+}
+
+/** "I cut the meeting to 45 minutes": a resize to an amount, not something given up. */
+function resizedTo(tokens: readonly Token[], index: number): boolean {
+  for (let k = index + 1; k < Math.min(tokens.length - 1, index + 6); k++) {
+    if (tokens[k].lower === 'to' && (tokens[k + 1].pos === 'NUM' || tokens[k + 1].entity)) return true;
+  }
+  return false;
+}
+
+const MISTAKE = new Set(['forget', 'fail', 'miss', 'overlook', 'break', 'misjudge', 'neglect', 'underestimate', 'misread', 'misconfigure', 'skip']);
 
 function hasActionVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => token.pos === 'VERB' && done(sentence.tokens, index));
@@ -86,7 +109,7 @@ function sacrificeVerb(sentence: TaggedSentence): number | undefined {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && ['i', 'we'].includes(tokens[index - 1].lower))) continue;
-    if (!SACRIFICE.has(token.lemma) || !done(tokens, index)) continue;
+    if (!SACRIFICE.has(token.lemma) || !done(tokens, index) || resizedTo(tokens, index)) continue;
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
     if (particles && particles.length > 0) {
       const window = tokens.slice(index + 1, index + 5).map((t) => t.lower);
@@ -102,27 +125,54 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   const text = plain(sentence);
   if (sentence.tokens.length < 3) return undefined;
   const inResult = sentence.sentence.section === 'result';
-  if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence)) return 'cost';
   const sacrifice = sacrificeVerb(sentence);
+  if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence) && !causedByMistake(sentence)) return 'cost';
+  if (/\beven (?:though|if|when)\b/.test(text) && (sacrifice !== undefined || choiceVerb(sentence))) return 'cost';
   if (sacrifice !== undefined) {
     const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
     if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text)) return 'sacrifice';
   }
   if (!inResult && !FIGURE_OF_SPEECH.test(text)) {
-    const contrast = CONTRAST.exec(text);
-    if (contrast && !/^\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half)\b/.test(text.slice(contrast.index + contrast[0].length + 1)) && agentActs(sentence)) {
-      return 'preference';
-    }
+    if (contrastChosen(sentence)) return 'preference';
     if (overPreference(sentence)) return 'preference';
   }
   return undefined;
 }
 
-/** A person or group chooses: a clause whose subject is not a thing and whose verb is done. */
-function agentActs(sentence: TaggedSentence): boolean {
-  return clausesOf(sentence).some(
-    (clause) => clause.subject !== 'other' || ['PROPN'].includes(sentence.tokens[clause.subjectIndex].pos) || PEOPLE.test(sentence.tokens[clause.subjectIndex].lower),
-  );
+/** Whether a clause's subject is a person or group who can choose (not a thing: "the variant was getting…"). */
+function isAgent(sentence: TaggedSentence, clause: Clause): boolean {
+  const head = sentence.tokens[clause.subjectIndex];
+  return clause.subject !== 'other' || head.pos === 'PROPN' || PEOPLE.test(head.lower);
+}
+
+/**
+ * "X rather than Y", "X instead of Y", where the clause it belongs to is a person or group acting (not thinking,
+ * not a thing happening), and Y is not an amount ("70% instead of 50%").
+ */
+function contrastChosen(sentence: TaggedSentence): boolean {
+  const { tokens } = sentence;
+  const clauses = clausesOf(sentence);
+  for (let index = 0; index < tokens.length - 1; index++) {
+    const pair = `${tokens[index].lower} ${tokens[index + 1].lower}`;
+    if (pair !== 'rather than' && pair !== 'instead of') continue;
+    const after = tokens[index + 2];
+    if (after && (after.pos === 'NUM' || after.entity)) continue;
+    // "Rather than re-quote them, I argued we should…": the choice follows the contrast.
+    const owner = index <= 1 ? clauses.find((clause) => clause.verbIndex > index + 2) : [...clauses].reverse().find((clause) => clause.verbIndex < index);
+    if (owner && isAgent(sentence, owner) && !owner.hypothetical && !owner.negated && !INNER_VERBS.has(owner.verb.lemma)) return true;
+  }
+  return false;
+}
+
+const INNER_VERBS = new Set(['think', 'believe', 'worry', 'feel', 'want', 'hope', 'wish', 'notice', 'see', 'find', 'realize', 'realise', 'know', 'suggest', 'argue', 'ask', 'wonder', 'discuss', 'debate']);
+
+function choiceVerb(sentence: TaggedSentence): boolean {
+  return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
+}
+
+/** "I forgot to renew it, which cost us six hours": the cost of a mistake, not of a choice. */
+function causedByMistake(sentence: TaggedSentence): boolean {
+  return clausesOf(sentence).some((clause) => clause.subject !== 'other' && MISTAKE.has(clause.verb.lemma) && clause.verb.lemma !== 'skip' && !clause.hypothetical);
 }
 const PEOPLE = /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
