@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ParsedStory } from '../story/parse';
 import type { Sentence, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
-import { findNumbers, isMeasurable, readResultCues } from './prose/result-cues';
+import { findNumbers, readResultCues } from './prose/result-cues';
+import { outcomeIn } from './prose/outcome-shapes';
+import { proseSentences } from '../language/prose';
+import type { TaggedSentence } from '../language/analyze';
 import { appendToBody, appendToSection, emptyStorySpan, lineBreakOf, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { defineRule } from './rule';
 
@@ -34,10 +37,10 @@ export const result = defineRule({
       good: 'Support tickets fell from 120 to 45 a week by the end of Q3.',
     },
   },
-  check({ story, options, sentencesIn, report, evidence }) {
+  check({ story, options, report, evidence }) {
     if (story.skippedAnalysis) return;
     const fixes = [{ title: 'Insert a metric placeholder', edits: [placeholderEdit(story)] }];
-    const results = sentencesIn('result');
+    const results = proseSentences(story, 'result');
     if (results.length === 0) {
       report({ messageId: 'missing', data: { example: EXAMPLE }, span: wholeCharacters(story.text, whereMissing(story)), fixes });
       return;
@@ -57,29 +60,20 @@ export const result = defineRule({
     report({
       messageId: elsewhere ? 'numberElsewhere' : 'unmeasured',
       data: { number: elsewhere ?? '', example: EXAMPLE },
-      span: wholeCharacters(story.text, results[0].span),
+      span: wholeCharacters(story.text, results[0].sentence.span),
       fixes,
     });
   },
 });
 
-function readResults(story: ParsedStory, results: readonly Sentence[], requireNumber: boolean): { measured?: Sentence; firstVague?: Sentence } {
+function readResults(story: ParsedStory, results: readonly TaggedSentence[], requireNumber: boolean): { measured?: Sentence; firstVague?: Sentence } {
   let firstVague: Sentence | undefined;
-  for (const sentence of results) {
-    const cues = readResultCues(plainSentence(story, sentence));
-    if (isMeasurable(cues, requireNumber)) return { measured: sentence };
-    if (cues.vague && !firstVague) firstVague = sentence;
+  for (const tagged of results) {
+    const outcome = outcomeIn(tagged);
+    if (outcome && (!requireNumber || outcome === 'number')) return { measured: tagged.sentence };
+    if (!firstVague && readResultCues(plainSentence(story, tagged.sentence)).vague) firstVague = tagged.sentence;
   }
   return { firstVague };
-}
-
-/**
- * The result sentence that makes the story pass this filter: the first measurable one in the result part.
- * Undefined when the rule reports. The cheat sheet quotes it.
- */
-export function findResultSentence(story: ParsedStory, requireNumber = false): Sentence | undefined {
-  if (story.skippedAnalysis) return undefined;
-  return readResults(story, story.sentences.filter((sentence) => sentence.section === 'result'), requireNumber).measured;
 }
 
 /** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */

@@ -1,0 +1,111 @@
+// What makes a result measurable, read from the linguistic layer:
+//   - an outcome number: a percent or amount of money, or any number tied to a change ("fell from 9 to 4",
+//     "rose 12%", "300 fewer tickets", "doubled sign-ups");
+//   - a date met: "shipped on the promised date", "on time", "ahead of schedule";
+//   - a concrete observable outcome: someone adopted, approved, signed off, renewed, shipped, stopped…
+// Numbers of context do not count: the size or length of the work ("ran for ten weeks with a team of seven"),
+// dates that only place the story, and hyperbole dressed as a number ("morale doubled", "100x better").
+import type { TaggedSentence, Token } from '../../language/analyze';
+import { clausesOf, type Clause } from '../../language/clauses';
+
+export type OutcomeKind = 'number' | 'date-met' | 'observable';
+
+/** Verbs of change that turn a number into an outcome. */
+const CHANGE = new Set([
+  'rise', 'fall', 'drop', 'grow', 'increase', 'decrease', 'reduce', 'cut', 'double', 'triple', 'quadruple', 'halve', 'improve',
+  'climb', 'jump', 'save', 'recover', 'reach', 'hit', 'beat', 'exceed', 'shrink', 'lower', 'raise', 'lift', 'boost', 'go',
+  'decline', 'dip', 'slide', 'plunge', 'soar', 'gain', 'lose', 'earn', 'generate', 'bring', 'return', 'convert', 'win',
+  'sign', 'close', 'book', 'sell', 'retain', 'recoup', 'avoid', 'prevent', 'catch', 'resolve', 'clear', 'eliminate', 'free',
+  'shorten', 'speed', 'add', 'drive', 'deliver', 'move', 'activate', 'onboard', 'acquire', 'renew', 'upgrade', 'adopt',
+  'complete', 'finish', 'handle', 'process', 'ship', 'launch', 'hire', 'fill', 'place', 'serve', 'answer', 'pass', 'score',
+  'rate', 'fix', 'land', 'make', 'collect', 'raise', 'stay', 'remain', 'hold', 'keep', 'come', 'end', 'settle',
+]);
+/** Verbs that report the work itself, whose numbers size it rather than measure an outcome. */
+const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive']);
+/** Nouns that count people, effort or activity, not an outcome. */
+const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business)$/;
+/** Things that have no measure, so a number about them is a figure of speech. */
+const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm)$/;
+const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
+
+const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:planned|promised|scheduled|announced)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
+const BEFORE_AFTER = /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
+const ZERO_OUTCOME = /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
+const INSTEAD = /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
+const EVALUATIVE = /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
+const COMPARATIVE = /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|higher|faster|slower|cheaper|shorter|longer|up|down|above|below|under)\b|\b(?:up|down|above|below) (?:by |from )?\$?\d/;
+
+/** Verbs of things happening that an outsider could check, when said of someone or something in the result. */
+const OBSERVABLE = new Set([
+  'adopt', 'approve', 'sign', 'ship', 'launch', 'renew', 'hire', 'promote', 'close', 'win', 'expand', 'roll', 'release',
+  'pass', 'accept', 'extend', 'reuse', 'return', 'buy', 'order', 'vote', 'switch', 'replace', 'become', 'standardize',
+  'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
+  'deploy', 'migrate', 'fix', 'copy', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
+  'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
+  'award', 'rehire', 'recover', 'resolve', 'settle', 'complete', 'finish', 'reopen', 'scale',
+]);
+const VAGUE_SUBJECTS = /^(?:it|everyone|everybody|stakeholders?|people|things|morale|this|that|experience)$/;
+
+function wordNumber(token: Token): boolean {
+  return token.pos === 'NUM' || /^\$?\d/.test(token.text) || (token.entity !== undefined && ['number', 'percent', 'money'].includes(token.entity.kind));
+}
+
+/** The plain lowercase words of a sentence. */
+function words(sentence: TaggedSentence): string {
+  return sentence.tokens.map((token) => token.lower).join(' ').replace(/ (%|,|\.)/g, '$1');
+}
+
+/** A sentence that tells a habit or lesson ("Now I always…", "I now build…"), not what happened. */
+function isLesson(sentence: TaggedSentence): boolean {
+  const text = words(sentence);
+  return /^(?:now |since then |today |these days |going forward |next time )?(?:i|we) (?:now |always |still |never )?(?:always |now )?(?:\S+ )?(?:\S+)?/.test(text) &&
+    /\b(?:now|always|every time|since then|going forward|next time|learned|learnt|lesson)\b/.test(text) &&
+    clausesOf(sentence).some((clause) => clause.subject === 'I' || clause.subject === 'we');
+}
+
+/** Whether a number token measures an outcome in this sentence. */
+function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonly Clause[]): boolean {
+  const { tokens } = sentence;
+  const token = tokens[index];
+  const kind = token.entity?.kind;
+  if (kind === 'date' || kind === 'time' || kind === 'ordinal' || kind === 'duration') return false;
+  // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.
+  const noun = tokens.slice(index + 1, index + 4).find((candidate) => candidate.pos === 'NOUN' || candidate.pos === 'PROPN');
+  const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
+  if (/\b(?:team|group|staff|crew|squad) of$/.test(previous)) return false;
+  if (kind !== 'percent' && kind !== 'money' && noun && EFFORT.test(noun.lower)) return false;
+  // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
+  const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
+  if (owner && WORK.has(owner.verb.lemma)) return false;
+  return true;
+}
+
+/** Which kind of measurable outcome one result sentence states, if any. */
+export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
+  if (sentence.tokens.length < 3 || isLesson(sentence)) return undefined;
+  const text = words(sentence);
+  const hyperbole = HYPERBOLE.test(text);
+  const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
+  if (!hyperbole && !unmeasuredSubject) {
+    if (BEFORE_AFTER.test(text) || INSTEAD.test(text)) return 'number';
+    const clauses = clausesOf(sentence);
+    const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
+    if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) return 'number';
+    if (COMPARATIVE.test(text) && numbers.length > 0) return 'number';
+  }
+  if (DATE_MET.test(text)) return 'date-met';
+  if (ZERO_OUTCOME.test(text)) return 'observable';
+  if (!hyperbole && !EVALUATIVE.test(text) && observable(sentence)) return 'observable';
+  return undefined;
+}
+
+/** Someone or something did a checkable thing: "legal signed off the same week", "the VP adopted it". */
+function observable(sentence: TaggedSentence): boolean {
+  return clausesOf(sentence).some((clause) => {
+    if (clause.negated || clause.hypothetical) return false;
+    if (clause.subject === 'I') return false; // the narrator's own doing is the action, not its result
+    const subject = sentence.tokens[clause.subjectIndex];
+    if (VAGUE_SUBJECTS.test(subject.lower) && !clause.passive) return false;
+    return OBSERVABLE.has(clause.verb.lemma) && clause.verb.pos === 'VERB';
+  });
+}
