@@ -79,9 +79,13 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
 
   const spans: Span[] = [];
   let cursor = 0;
+  const visible = /\S/g;
   for (const value of values) {
-    const at = prose.indexOf(value, cursor);
-    if (at >= 0 && at - cursor <= 64) {
+    visible.lastIndex = cursor;
+    // The model keeps line breaks as tokens; they are found from the cursor, words from the next visible character.
+    const from = /^\s+$/.test(value) ? cursor : (visible.exec(prose)?.index ?? prose.length);
+    const at = prose.indexOf(value, from);
+    if (at >= 0 && at - from <= 64) {
       spans.push({ start: at, end: at + value.length });
       cursor = at + value.length;
     } else spans.push({ start: cursor, end: cursor });
@@ -94,7 +98,7 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
     const span = spans[t];
     while (index < sentences.length && sentences[index].span.end <= span.start) index++;
     const sentence = sentences[index];
-    if (!sentence || span.start < sentence.span.start || span.end <= span.start) {
+    if (!sentence || span.start < sentence.span.start || span.end <= span.start || pos[t] === 'SPACE' || !values[t].trim()) {
       owner.push(undefined);
       continue;
     }

@@ -85,7 +85,8 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
         break;
       }
       if (NEGATIONS.has(token.lower) || token.lemma === 'not') negated = true;
-      if (isModal(token)) hypothetical = true;
+      // "I'd already written" is "I had": a participle after 'd is not a hypothetical.
+      if (isModal(token) && !(token.lower === "'d" && participleFollows(tokens, j))) hypothetical = true;
       if (token.lemma === 'be' || token.lemma === 'get') sawBe = true;
       if (token.pos === 'AUX' && token.lemma === 'be' && j + 1 < tokens.length && tokens[j + 1].pos !== 'VERB' && tokens[j + 1].pos !== 'ADV' && tokens[j + 1].pos !== 'PART') {
         // "I was the PM", "I was part of": a state; record it with the copula as its verb.
@@ -116,4 +117,12 @@ export function infinitiveAfter(tokens: readonly Token[], index: number): number
     if (tokens[j].pos !== 'ADV') return undefined;
   }
   return undefined;
+}
+
+function participleFollows(tokens: readonly Token[], index: number): boolean {
+  for (let k = index + 1; k < tokens.length && k <= index + 3; k++) {
+    if (tokens[k].pos === 'ADV') continue;
+    return tokens[k].pos === 'VERB' && /(?:ed|en|wn|ne|t|ught|ung|un)$/.test(tokens[k].lower) && tokens[k].lower !== tokens[k].lemma;
+  }
+  return false;
 }

@@ -40,7 +40,6 @@ ruleTable(role, {
       name: 'headings but no Action section: the action is in the Situation',
       story: '## Situation\n\nRenewals slipped, so I pulled six months of logs and found the billing bug.\n\n## Result\n\nRenewals recovered to 92% by June.\n',
     },
-    { name: 'no prose at all: nothing to judge', story: '# Pricing call\n' },
     {
       name: 'minActions 2 met',
       story: `## Action\n\nI interviewed eight customers. Then I rewrote the roadmap around them.${RESULT}`,
@@ -58,6 +57,12 @@ ruleTable(role, {
     { name: 'typographic apostrophe', story: `## Action\n\nI\u2019d already written the memo before the offsite.${RESULT}` },
   ],
   invalid: [
+    {
+      // An empty story (a fresh template) must not show the role filter as passed.
+      name: 'no prose at all: nothing of yours to show yet',
+      story: '# Pricing call\n',
+      errors: [{ text: '# Pricing call', messageId: 'noAction' }],
+    },
     {
       name: 'only "we" under an Action heading: reported on the heading',
       story: `## Action\n\nWe rebuilt the onboarding flow. We shipped it in May.${RESULT}`,

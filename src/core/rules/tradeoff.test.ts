@@ -40,10 +40,6 @@ ruleTable(tradeoff, {
       story: 'We had two weeks. I traded polish for speed and cut the animation work. The page shipped on time.\n',
     },
     {
-      name: '"trade-off" named in the lesson',
-      story: '## Action\nI wrote the proposal.\n\n## Lesson\nThe trade-off was worth it: a slower start bought us trust.\n',
-    },
-    {
       name: '"gave up" a deal',
       story: '## Action\nI gave up the enterprise pilot so the team could fix reliability first.\n',
     },
@@ -62,10 +58,6 @@ ruleTable(tradeoff, {
     {
       name: '"option A" and "option B" in separate sentences',
       story: '## Action\nOption A was a price cut. Option B was a longer trial. I recommended the second.\n',
-    },
-    {
-      name: '"two options"',
-      story: '## Task\nI had two options on the table and one week to decide.\n\n## Action\nI ran a pricing survey.\n',
     },
     {
       name: '"went with X, not Y"',
@@ -103,6 +95,18 @@ ruleTable(tradeoff, {
     },
   ],
   invalid: [
+    {
+      // The lesson is never read: a tradeoff named only there, with no choice in the story, is a platitude.
+      name: '"trade-off" named only in the lesson',
+      story: '## Action\nI wrote the proposal.\n\n## Lesson\nThe trade-off was worth it: a slower start bought us trust.\n',
+      errors: [{ text: '## Action' }],
+    },
+    {
+      // Options on the table with no choice made are not a tradeoff (DESIGN.md).
+      name: '"two options" and no choice made',
+      story: '## Task\nI had two options on the table and one week to decide.\n\n## Action\nI ran a pricing survey.\n',
+      errors: [{ text: '## Action' }],
+    },
     {
       name: '"over three months" is a duration',
       story: '## Situation\nSign-ups were flat.\n\n## Action\nI decided to rebuild onboarding over three months.\n\n## Result\nSign-ups rose 12%.\n',

@@ -6,6 +6,7 @@ import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues } from './prose/tradeoff-cues';
 import { optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
+import { ownActions, sharedActions } from './prose/own-actions';
 import { defineRule } from './rule';
 
 const SCAFFOLD = 'I chose … over …, accepting ….';
@@ -56,11 +57,17 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): 
     if (tradeoffIn(tagged) || extra.some((cue) => cue.test(plainSentence(story, tagged.sentence)))) {
       return tagged.sentence.span;
     }
+    // "I consolidated the dashboards. The downside was a month of confused reps."
+    if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence)) && ownActions([sentences[index - 1]]).length + sharedActions([sentences[index - 1]], 'we').length > 0) {
+      return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
+    }
     const resolvedAt = optionsResolved(sentences, index);
     if (resolvedAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end };
   }
   return undefined;
 }
+
+const NAMED_COST = /^(?:the|our|my) (?:downside|cost|price|catch) (?:was|were|is)\b/;
 
 function extraCues(cues: readonly string[]): RegExp[] {
   const key = cues.join('\u0000');

@@ -28,8 +28,11 @@ const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|c
 const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm)$/;
 const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
 
-const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:planned|promised|scheduled|announced)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
+const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
 const BEFORE_AFTER = /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
+const WORD_BEFORE_AFTER = /\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\S+ ){0,2}\S+ to \S+/;
+const FRACTION_CHANGE = /\bby (?:a third|half|a half|a quarter|a fifth|two thirds|three quarters|\d)/;
+const MULTIPLIED = new Set(['double', 'triple', 'quadruple', 'halve']);
 const ZERO_OUTCOME = /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
 const INSTEAD = /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
 const EVALUATIVE = /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
@@ -40,7 +43,7 @@ const OBSERVABLE = new Set([
   'adopt', 'approve', 'sign', 'ship', 'launch', 'renew', 'hire', 'promote', 'close', 'win', 'expand', 'roll', 'release',
   'pass', 'accept', 'extend', 'reuse', 'return', 'buy', 'order', 'vote', 'switch', 'replace', 'become', 'standardize',
   'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
-  'deploy', 'migrate', 'fix', 'copy', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
+  'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
   'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
   'award', 'rehire', 'recover', 'resolve', 'settle', 'complete', 'finish', 'reopen', 'scale',
 ]);
@@ -69,6 +72,9 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   const token = tokens[index];
   const kind = token.entity?.kind;
   if (kind === 'date' || kind === 'time' || kind === 'ordinal' || kind === 'duration') return false;
+  const counts = ['NOUN', 'ADJ', 'PROPN'].includes(tokens[index + 1]?.pos ?? '');
+  if (/^(?:19|20)\d\d$/.test(token.text) && !counts) return false; // a year places the story
+  if (token.lower === 'one' && tokens[index + 1]?.lower === 'of') return false; // "one of the first times"
   // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.
   const noun = tokens.slice(index + 1, index + 4).find((candidate) => candidate.pos === 'NOUN' || candidate.pos === 'PROPN');
   const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
@@ -87,7 +93,9 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
   const hyperbole = HYPERBOLE.test(text);
   const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
   if (!hyperbole && !unmeasuredSubject) {
-    if (BEFORE_AFTER.test(text) || INSTEAD.test(text)) return 'number';
+    if (BEFORE_AFTER.test(text) || INSTEAD.test(text) || WORD_BEFORE_AFTER.test(text)) return 'number';
+    if (sentence.tokens.some((token) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !token.negated)) return 'number';
+    if (FRACTION_CHANGE.test(text) && sentence.tokens.some((token) => token.pos === 'VERB' && CHANGE.has(token.lemma))) return 'number';
     const clauses = clausesOf(sentence);
     const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
     if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) return 'number';
@@ -106,6 +114,9 @@ function observable(sentence: TaggedSentence): boolean {
     if (clause.subject === 'I') return false; // the narrator's own doing is the action, not its result
     const subject = sentence.tokens[clause.subjectIndex];
     if (VAGUE_SUBJECTS.test(subject.lower) && !clause.passive) return false;
+    if (clause.subjectStart > 0 && /^(?:some|many|several|few|most)$/.test(sentence.tokens[clause.subjectStart - 1]?.lower ?? '')) return false; // an unquantified crowd
+    if (/^(?:some|many|several|most)$/.test(sentence.tokens[clause.subjectStart].lower)) return false;
+    if (clause.verb.lemma === 'kill' && sentence.tokens[clause.verbIndex + 1]?.lower === 'it') return false; // "killed it" is praise
     return OBSERVABLE.has(clause.verb.lemma) && clause.verb.pos === 'VERB';
   });
 }

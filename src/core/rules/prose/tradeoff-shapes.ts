@@ -37,8 +37,8 @@ const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioriti
 const COST_PHRASES = [
   /\bat the (?:expense|cost|price) of\b/,
   /\bin (?:exchange|return) for\b/,
-  /\b(?:giving|gave|give|given) up\b/,
-  /\bsacrific/,
+  /(?<!without )\b(?:giving|gave|give|given) up\b/,
+  /(?<!without )\bsacrific/,
   /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
   /\b(?:which|that|this|it|and) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
@@ -55,8 +55,11 @@ const PURPOSE = /\b(?:so(?: that)? (?!much|many|far|long|few|little)\S+(?: \S+){
 const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
 const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}\S*,? (?:i|we|the team|they|he|she)\b/;
 const CONTRAST = /\b(?:rather than|instead of)\b/;
-const OPTIONS = /\b(?:either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
-const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|chose|picked|opted|decided|took|settled on|recommended|called it|made the call)\b/;
+const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
+const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|took|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
+const OBVIOUS_INSTEAD = /\b(?:obvious|default|safe|easy|expected|usual) (?:move|choice|option|answer|path|call|fix|plan)\b.*\binstead\b/;
+const CHOICE_NOT = /\b(?:went with|chose|picked|opted for|prioriti[sz]ed|kept) (?:\S+ ){1,6}\S+, not (?:the |a |an |our |my )?\S+/;
+const EVEN = /\beven (?:though|if|when)\b/;
 const FIGURE_OF_SPEECH = /\b(?:i'd|i would|we'd|we would|i'd much|'d) rather\b/;
 
 /** The sentence as lowercase plain words. */
@@ -104,12 +107,17 @@ function hasActionVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => token.pos === 'VERB' && done(sentence.tokens, index));
 }
 
+/** A crude base form for words the model does not know ("deprioritized" -> "deprioritize"). */
+function stem(word: string): string {
+  return word.replace(/ied$/, 'y').replace(/(?:ized|ised)$/, (ending) => ending.slice(0, -1)).replace(/(?:ing|ed)$/, '');
+}
+
 function sacrificeVerb(sentence: TaggedSentence): number | undefined {
   const { tokens } = sentence;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && ['i', 'we'].includes(tokens[index - 1].lower))) continue;
-    if (!SACRIFICE.has(token.lemma) || !done(tokens, index) || resizedTo(tokens, index)) continue;
+    if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index) || resizedTo(tokens, index)) continue;
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
     if (particles && particles.length > 0) {
       const window = tokens.slice(index + 1, index + 5).map((t) => t.lower);
@@ -127,13 +135,14 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   const inResult = sentence.sentence.section === 'result';
   const sacrifice = sacrificeVerb(sentence);
   if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence) && !causedByMistake(sentence)) return 'cost';
-  if (/\beven (?:though|if|when)\b/.test(text) && (sacrifice !== undefined || choiceVerb(sentence))) return 'cost';
+  if (EVEN.test(text) && (sacrifice !== undefined || choiceVerb(sentence)) && consequenceAfterEven(sentence)) return 'cost';
+  if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
     const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
     if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text)) return 'sacrifice';
   }
-  if (!inResult && !FIGURE_OF_SPEECH.test(text)) {
-    if (contrastChosen(sentence)) return 'preference';
+  if (!FIGURE_OF_SPEECH.test(text)) {
+    if (contrastChosen(sentence, inResult)) return 'preference';
     if (overPreference(sentence)) return 'preference';
   }
   return undefined;
@@ -149,7 +158,7 @@ function isAgent(sentence: TaggedSentence, clause: Clause): boolean {
  * "X rather than Y", "X instead of Y", where the clause it belongs to is a person or group acting (not thinking,
  * not a thing happening), and Y is not an amount ("70% instead of 50%").
  */
-function contrastChosen(sentence: TaggedSentence): boolean {
+function contrastChosen(sentence: TaggedSentence, inResult: boolean): boolean {
   const { tokens } = sentence;
   const clauses = clausesOf(sentence);
   for (let index = 0; index < tokens.length - 1; index++) {
@@ -159,7 +168,9 @@ function contrastChosen(sentence: TaggedSentence): boolean {
     if (after && (after.pos === 'NUM' || after.entity)) continue;
     // "Rather than re-quote them, I argued we should…": the choice follows the contrast.
     const owner = index <= 1 ? clauses.find((clause) => clause.verbIndex > index + 2) : [...clauses].reverse().find((clause) => clause.verbIndex < index);
-    if (owner && isAgent(sentence, owner) && !owner.hypothetical && !owner.negated && !INNER_VERBS.has(owner.verb.lemma)) return true;
+    if (!owner || !isAgent(sentence, owner) || owner.hypothetical || owner.negated || INNER_VERBS.has(owner.verb.lemma)) continue;
+    // Inside a result, a comparison ("one review round instead of three") is not a choice unless one is named.
+    if (!inResult || CHOOSE.has(owner.verb.lemma)) return true;
   }
   return false;
 }
@@ -168,6 +179,13 @@ const INNER_VERBS = new Set(['think', 'believe', 'worry', 'feel', 'want', 'hope'
 
 function choiceVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
+}
+
+/** "even though it meant missing the target", "even if the team must wait": a consequence, not a condition ("even though we were over budget"). */
+function consequenceAfterEven(sentence: TaggedSentence): boolean {
+  const { tokens } = sentence;
+  const at = tokens.findIndex((token, index) => token.lower === 'even' && ['though', 'if', 'when'].includes(tokens[index + 1]?.lower ?? ''));
+  return tokens.slice(at + 2).some((token) => token.pos === 'VERB' && token.lemma !== 'be');
 }
 
 /** "I forgot to renew it, which cost us six hours": the cost of a mistake, not of a choice. */
@@ -182,7 +200,7 @@ function overPreference(sentence: TaggedSentence): boolean {
   for (let index = 0; index < tokens.length; index++) {
     if (tokens[index].lower !== 'over') continue;
     const next = tokens[index + 1];
-    if (!next || next.pos === 'NUM' || next.entity || /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)) continue;
+    if (!next || !/^\p{L}/u.test(next.text) || ['budget', 'time', 'capacity', 'quota', 'schedule'].includes(next.lower) || next.pos === 'NUM' || next.entity || /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)) continue;
     const previous = tokens[index - 1];
     if (previous && ['take', 'go', 'hand', 'turn', 'win', 'look', 'think', 'talk', 'run', 'pore', 'read', 'start', 'get', 'come', 'walk'].includes(previous.lemma)) continue;
     for (let k = index - 1; k >= Math.max(0, index - 10); k--) {
