@@ -116,6 +116,11 @@ const ansi = (code: number, reset: number) => (text: string) => `\u001b[${code}m
 export const COLORS: Palette = { red: ansi(31, 39), yellow: ansi(33, 39), blue: ansi(34, 39), green: ansi(32, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 export const NO_COLORS: Palette = { red: String, yellow: String, blue: String, green: String, dim: String, bold: String };
 
+/** "1 error", "2 errors". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 /** `path:line:col severity message [rule]`, grouped by file, then the coverage table. */
 export function toText(report: BankReport, palette: Palette): string {
   const out: string[] = [];
@@ -157,8 +162,9 @@ export function toText(report: BankReport, palette: Palette): string {
   out.push('');
   const storyCount = report.stories.length;
   out.push(
-    `${storyCount} ${storyCount === 1 ? 'story' : 'stories'}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints` +
-      (report.errors.length ? `; ${report.errors.length} files could not be checked` : ''),
+    `${countOf(storyCount, 'story', 'stories')}: ${countOf(counts.error, 'error')}, ${countOf(counts.warning, 'warning')}, ` +
+      `${counts.info} info, ${countOf(counts.hint, 'hint')}` +
+      (report.errors.length ? `; ${countOf(report.errors.length, 'file')} could not be checked` : ''),
   );
   return out.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -145,6 +146,20 @@ describe('storybank CLI', () => {
     assert.match(stdout, /\[frontmatter\]/);
     assert.match(stdout, /Coverage \(netflix-pm\)/);
     assert.match(stdout, /judgment\s+gap\s+0 ready\s+0 claimed/);
+    // Counts agree with their nouns: "1 story: 1 error", never "1 errors".
+    const summary = stdout.trim().split('\n').at(-1) ?? '';
+    assert.match(summary, /^1 story: 1 error, \d+ warnings?, \d+ info, \d+ hints?$/, summary);
+    assert.doesNotMatch(summary, /\b1 (errors|warnings|hints)\b/, summary);
+  });
+
+  it('npm start shows the example bank and says what the check exit status means, without failing on it', function () {
+    this.timeout(60_000);
+    const started = spawnSync('npm', ['start', '--silent'], { encoding: 'utf8' });
+    const checked = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples/netflix-pm'], { encoding: 'utf8' });
+    assert.equal(checked.status, 1, 'fixture: the example bank holds an error on purpose');
+    assert.equal(started.status, 0, started.stderr);
+    assert.ok(started.stdout.includes(checked.stdout), 'the findings and the coverage table are shown as storybank prints them');
+    assert.match(started.stdout, /storybank check examples\/netflix-pm exited 1: at least one finding is an error/);
   });
 
   it('exits 2 on bad arguments', async () => {
