@@ -22,6 +22,9 @@ export async function buildIntegrationTests() {
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
+    // Like the extension, each test bundle configures zod before building a schema, so the suite's own
+    // copy of zod does not read `navigator` either (the extension host logs that once per extension).
+    inject: [join(root, 'src', 'extension', 'zodSetup.ts')],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

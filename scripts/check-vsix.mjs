@@ -3,7 +3,12 @@
 import { readFileSync, statSync } from 'node:fs';
 
 const MAX_BYTES = 1024 * 1024;
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/snippets/markdown.json', 'extension/media/story-bank.svg', 'extension/README.md', 'extension/CHANGELOG.md'];
+const REQUIRED = [
+  'extension/package.json', 'extension/dist/extension.js', 'extension/snippets/markdown.json', 'extension/media/story-bank.svg',
+  'extension/README.md', 'extension/CHANGELOG.md',
+  // Open Example Bank copies these out of the installed extension.
+  'extension/examples/netflix-pm/.storybank.yaml', 'extension/examples/netflix-pm/README.md',
+];
 const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -12,6 +17,7 @@ const ALLOWED = [
   /^extension\/dist\/rules\/[a-z-]+\.md$/,
   /^extension\/media\/[^/]+$/,
   /^extension\/snippets\/[^/]+\.json$/,
+  /^extension\/examples\/netflix-pm\/(\.storybank\.yaml|[a-z0-9-]+\.md)$/,
   /^extension\/(readme|changelog)\.md$/i, // vsce lower-cases these two
   /^extension\/LICENSE(\.txt)?$/,
 ];

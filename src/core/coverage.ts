@@ -1,5 +1,6 @@
 import type { Profile } from './profiles';
 import type { StorySummary } from './lint';
+import { FILTER_RULE_IDS } from './rules/rule';
 
 export type CoverageStatus = 'covered' | 'thin' | 'gap';
 
@@ -36,4 +37,28 @@ export function computeCoverage(profile: Profile, stories: readonly IndexedStory
       ready: ready.map((story) => story.path),
     };
   });
+}
+
+/**
+ * Stories that claim no question type of the profile (every id unknown, or none at all). No coverage row
+ * lists them, so views show them apart, with their findings, instead of losing them.
+ */
+export function storiesOutsideCoverage(profile: Profile, stories: readonly IndexedStory[]): string[] {
+  const known = new Set(profile.questions.map((question) => question.id));
+  return stories
+    .filter((story) => story.result.isStory && !story.result.questions.some((id) => known.has(id)))
+    .map((story) => story.path);
+}
+
+/** What keeps a story from being ready for a question it claims, in the order a writer would fix it. */
+export type ReadinessGap = 'error' | 'tradeoff' | 'role' | 'result' | 'answer shape';
+
+/** Empty when the story is ready for the question; read from the core's findings, never re-judged. */
+export function readinessGaps(result: StorySummary, questionId: string): ReadinessGap[] {
+  if (isReadyFor(result, questionId)) return [];
+  const gaps: ReadinessGap[] = [];
+  if (result.findings.some((finding) => finding.severity === 'error')) gaps.push('error');
+  for (const id of FILTER_RULE_IDS) if (!result.filters[id]) gaps.push(id);
+  if (result.findings.some((finding) => finding.ruleId === 'answer-shape' && finding.question === questionId)) gaps.push('answer shape');
+  return gaps;
 }

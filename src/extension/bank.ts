@@ -3,7 +3,7 @@
 // All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
 import * as vscode from 'vscode';
 import {
-  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, withProfile,
+  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesOutsideCoverage, withProfile,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
 import {
@@ -459,6 +459,11 @@ export class StoryBank implements vscode.Disposable {
   coverage(): CoverageEntry[] {
     this.coverageCache ??= computeCoverage(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
     return this.coverageCache;
+  }
+
+  /** Paths of the stories that claim no question type of the profile (the tree lists them under "Needs attention"). */
+  outsideCoverage(): string[] {
+    return storiesOutsideCoverage(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
   }
 
   private somethingChanged(): void {

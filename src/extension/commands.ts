@@ -1,9 +1,9 @@
 // Palette and view commands. Each accepts arguments so tests (and keybindings) can skip the prompts.
 import * as vscode from 'vscode';
-import { docsUrl, slugify, storyTemplate } from '../core';
+import { CONFIG_FILE_NAME, docsUrl, slugify, storyTemplate } from '../core';
 import type { CoverageEntry, Profile } from '../core';
 import type { StoryBank } from './bank';
-import { COMMANDS, COVERAGE_VIEW_ID, STORIES_FOLDER } from './constants';
+import { COMMANDS, COVERAGE_VIEW_ID, EXAMPLE_BANK, EXCLUDE_GLOB, STORIES_FOLDER } from './constants';
 import type { TreeNode } from './storyTree';
 
 export interface NewStoryArgs {
@@ -34,13 +34,12 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
- * Creates `stories/<slug>.md` (or `-2`, `-3`, ...) with the given content and never touches an existing
+ * Creates `<directory>/<slug>.md` (or `-2`, `-3`, ...) with the given content and never touches an existing
  * file: a name is only used when it does not exist, the create is told to leave existing files alone, and
  * the result is read back to confirm it is ours before it counts.
  */
-export async function createStoryFile(folder: vscode.Uri, slug: string, content: string): Promise<vscode.Uri> {
+export async function createStoryFile(directory: vscode.Uri, slug: string, content: string): Promise<vscode.Uri> {
   const bytes = new TextEncoder().encode(content);
-  const directory = vscode.Uri.joinPath(folder, STORIES_FOLDER);
   for (let n = 1; n < 1000; n++) {
     const uri = vscode.Uri.joinPath(directory, `${slug}${n === 1 ? '' : `-${n}`}.md`);
     if (await exists(uri)) continue;
@@ -59,6 +58,36 @@ function targetFolder(args: NewStoryArgs): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active && vscode.workspace.getWorkspaceFolder(active);
   return activeFolder?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  return uri.toString().startsWith(folder.toString().replace(/\/?$/, '/'));
+}
+
+/**
+ * Where New Story writes in a workspace folder. The bank is the folder of a `.storybank.yaml`: the one
+ * around the active editor, else the folder's own, else the only one in the folder. New stories go into
+ * the bank's `stories/` folder when it has one, else beside its `.storybank.yaml`. Without any
+ * `.storybank.yaml`, into `stories/` of the workspace folder.
+ */
+export async function newStoryDirectory(folder: vscode.Uri): Promise<vscode.Uri> {
+  const configs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${CONFIG_FILE_NAME}`), EXCLUDE_GLOB, 50))
+    .map((uri) => vscode.Uri.joinPath(uri, '..'))
+    .sort((a, b) => b.path.length - a.path.length); // deepest first
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const bank =
+    (active && configs.find((dir) => isInside(active, dir))) ??
+    configs.find((dir) => dir.toString() === folder.toString()) ??
+    (configs.length === 1 ? configs[0] : undefined);
+  if (!bank) return vscode.Uri.joinPath(folder, STORIES_FOLDER);
+  const storiesDir = vscode.Uri.joinPath(bank, STORIES_FOLDER);
+  const isDirectory = await vscode.workspace.fs.stat(storiesDir).then((stat) => (stat.type & vscode.FileType.Directory) !== 0, () => false);
+  return isDirectory ? storiesDir : bank;
+}
+
+/** The New Story input box title: "New story: A failure you own". */
+export function newStoryPromptTitle(question: { title: string }): string {
+  return `New story: ${question.title}`;
 }
 
 async function pickQuestion(profile: Profile, coverage: readonly CoverageEntry[]): Promise<string | undefined> {
@@ -91,13 +120,13 @@ export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promis
   const title =
     args.title ??
     (await vscode.window.showInputBox({
-      title: `New ${question.title.toLowerCase()} story`,
+      title: newStoryPromptTitle(question),
       prompt: question.question,
       placeHolder: 'A short title, e.g. "Shrinking the free trial"',
       validateInput: (value) => (value.trim() ? undefined : 'Give the story a title'),
     }));
   if (!title?.trim()) return undefined;
-  const uri = await createStoryFile(folder, slugify(title), storyTemplate(question, title.trim()));
+  const uri = await createStoryFile(await newStoryDirectory(folder), slugify(title), storyTemplate(question, title.trim()));
   await bank.fileChanged(uri);
   if (args.open !== false) {
     const editor = await vscode.window.showTextDocument(uri);
@@ -164,13 +193,17 @@ export async function openNextGap(bank: StoryBank, args: NewStoryArgs = {}): Pro
   return newStory(bank, { ...args, questionId: next.id });
 }
 
-/** Shows the rule's docs page bundled with the extension in the Markdown preview; the web page when it is missing. */
+/**
+ * Shows the rule's docs page bundled with the extension in a locked Markdown preview beside the story (a
+ * plain preview follows the active editor, so going back to the story replaced the page); the web page
+ * when it is missing.
+ */
 export async function openRuleDocs(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
   if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return false;
   const page = vscode.Uri.joinPath(extensionUri, 'dist', 'rules', `${ruleId}.md`);
   const bundled = await vscode.workspace.fs.stat(page).then(() => true, () => false);
   if (!bundled) return vscode.env.openExternal(vscode.Uri.parse(docsUrl(ruleId)));
-  await vscode.commands.executeCommand('markdown.showPreview', page);
+  await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', page);
   return true;
 }
 
@@ -178,18 +211,53 @@ export async function revealFinding(uri: vscode.Uri, range: vscode.Range): Promi
   return vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
 }
 
-/** Opens an `examples` folder of the workspace if there is one; otherwise starts a new story. */
-export async function openExamples(bank: StoryBank): Promise<void> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const readmes = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'examples/**/README.md'), '**/node_modules/**', 1);
-    const anyStory = readmes[0] ?? (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'examples/**/*.md'), '**/node_modules/**', 1))[0];
-    if (anyStory) {
-      await vscode.commands.executeCommand('revealInExplorer', anyStory);
-      await vscode.window.showTextDocument(anyStory);
-      return;
+export interface OpenExamplesArgs {
+  /** The folder to copy the example bank into (skips the folder dialog). */
+  target?: vscode.Uri;
+  /** Open the copy as a folder (default true). */
+  open?: boolean;
+}
+
+/** The example bank shipped inside the extension. */
+export function shippedExampleBank(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'examples', EXAMPLE_BANK);
+}
+
+/**
+ * Copies the example bank shipped with the extension into a new folder inside one the user picks, then
+ * opens it. The copy always goes to a folder name that does not exist yet, and the copy itself refuses to
+ * replace anything, so no file of the user's is ever overwritten. Returns the new folder.
+ */
+export async function openExamples(extensionUri: vscode.Uri, args: OpenExamplesArgs = {}): Promise<vscode.Uri | undefined> {
+  const parent =
+    args.target ??
+    (await vscode.window.showOpenDialog({
+      title: 'Story Bank: choose where to put a copy of the example bank',
+      openLabel: 'Copy Example Bank Here',
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    }))?.[0];
+  if (!parent) return undefined;
+  const source = shippedExampleBank(extensionUri);
+  for (let n = 1; n < 100; n++) {
+    const target = vscode.Uri.joinPath(parent, `story-bank-examples${n === 1 ? '' : `-${n}`}`);
+    if (await exists(target)) continue;
+    try {
+      await vscode.workspace.fs.copy(source, target, { overwrite: false });
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') continue; // appeared meanwhile
+      throw error;
     }
+    if (args.open !== false) {
+      // Keep the user's current folder: the copy opens in its own window unless this one has none.
+      const forceNewWindow = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+      await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow });
+    }
+    return target;
   }
-  await newStory(bank);
+  throw new Error(`Story Bank: no free folder name for the example bank in ${parent.fsPath}`);
 }
 
 export function focusCoverage(): Thenable<unknown> {

@@ -62,5 +62,7 @@ export const LARGE_INDEX = 200;
 export const INDEX_BATCH = 25;
 
 export const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+/** The example bank shipped in the extension, under examples/. */
+export const EXAMPLE_BANK = 'netflix-pm';
 /** Where New Story puts files, relative to the workspace folder. */
 export const STORIES_FOLDER = 'stories';

@@ -1,5 +1,6 @@
 // Thin editor layer: wires the editor-agnostic core (src/core) into VS Code.
 // No story judgment lives here; everything is decided by the core (checkStoryText, computeCoverage, parseConfig).
+import './zodSetup'; // first: configures zod before any schema is built
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core';
 import type { CoverageEntry } from '../core';
@@ -7,7 +8,7 @@ import { StoryBank, isMarkdown, lintOn, type IndexingSummary } from './bank';
 import { StoryCodeActions } from './codeActions';
 import {
   checkWorkspace, focusCoverage, newStory, openExamples, openNextGap, openRuleDocs, questionIdOf, revealFinding,
-  type CheckSummary, type NewStoryArgs,
+  type CheckSummary, type NewStoryArgs, type OpenExamplesArgs,
 } from './commands';
 import { exportCheatSheet, switchProfile } from './profileCommands';
 import { ACTIVE_PROFILE_STATE_KEY, COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
@@ -41,6 +42,8 @@ export interface StoryBankApi {
   getTreeSelection(): string[];
   /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
   getLastIndexing(): IndexingSummary | undefined;
+  /** The extension's log folder; the extension host's own log sits in the folder above. */
+  getLogUri(): vscode.Uri;
   /** The evidence spans Highlight Evidence decorated in the story, or undefined when it is not highlighted. */
   getEvidenceHighlights(uri: vscode.Uri): HighlightedEvidence[] | undefined;
 }
@@ -64,11 +67,34 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const evidenceHighlighter = new EvidenceHighlighter(bank);
   context.subscriptions.push(log, bank, tree, treeView, status, lenses, matrix, practice, evidenceHighlighter);
 
-  const revealActive = (): void => {
+  const revealActiveNow = async (): Promise<void> => {
+    // After a refresh, wait until the view holds the new rows; revealing one it has not seen fails.
+    await tree.whenViewCaughtUp();
     const uri = vscode.window.activeTextEditor?.document.uri;
     if (!treeView.visible || !uri) return;
+    // Another refresh came in meanwhile: the reveal that follows it will do this.
+    if (tree.refreshPending) return;
     const node = tree.findStory(uri);
-    if (node) void treeView.reveal(node, { select: true, focus: false, expand: false }).then(undefined, () => undefined);
+    if (!node) return;
+    await treeView.reveal(node, { select: true, focus: false, expand: false }).then(undefined, (error: unknown) => {
+      log.warn(`could not reveal ${uri.toString()} in the coverage view: ${String(error)}`);
+    });
+  };
+  // One reveal at a time: two at once make the view fetch the same rows twice and drop the first answer,
+  // so the first reveal fails. Requests during a reveal collapse into one more afterwards.
+  let revealing: Promise<void> | undefined;
+  let revealAgain = false;
+  const revealActive = async (): Promise<void> => {
+    if (revealing) {
+      revealAgain = true;
+      return;
+    }
+    do {
+      revealAgain = false;
+      revealing = revealActiveNow();
+      await revealing;
+    } while (revealAgain);
+    revealing = undefined;
   };
 
   const scheduleReindex = (reason: string): void => bank.scheduleReindex(reason);
@@ -78,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     bank.onDidChange(() => {
       tree.refresh();
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasStories, bank.stories().length > 0);
-      revealActive();
+      void revealActive();
     }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(bank), { providedCodeActionKinds: StoryCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
@@ -102,8 +128,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS_SECTION)) scheduleReindex('settings changed');
     }),
-    vscode.window.onDidChangeActiveTextEditor(revealActive),
-    treeView.onDidChangeVisibility(revealActive),
+    vscode.window.onDidChangeActiveTextEditor(() => void revealActive()),
+    treeView.onDidChangeVisibility(() => void revealActive()),
 
     vscode.commands.registerCommand(COMMANDS.refreshCoverage, async () => {
       await bank.reindex('refresh');
@@ -118,7 +144,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
     vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
     vscode.commands.registerCommand(COMMANDS.revealFinding, revealFinding),
-    vscode.commands.registerCommand(COMMANDS.openExamples, () => openExamples(bank)),
+    vscode.commands.registerCommand(COMMANDS.openExamples, (args?: OpenExamplesArgs) => openExamples(context.extensionUri, isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.focusCoverage, focusCoverage),
     vscode.commands.registerCommand(COMMANDS.showMatrix, () => void matrix.show()),
     vscode.commands.registerCommand(COMMANDS.practice, (args?: PracticeArgs) => practice.run(isArgs(args) ? args : {})),
@@ -146,7 +172,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     whenIdle: () => bank.whenIdle(),
     async getTreeChildren(node) {
       await bank.whenIdle();
-      return tree.getChildren(node);
+      return tree.rows(node);
     },
     getTreeItem: (node) => tree.getTreeItem(node),
     getTypingLints: (uri) => bank.typingLints.get(uri.toString()) ?? 0,
@@ -156,6 +182,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     getPracticeState: () => practice.getState(),
     getTreeSelection: () => treeView.selection.map((node) => tree.getTreeItem(node).id ?? ''),
     getLastIndexing: () => bank.lastIndexing,
+    getLogUri: () => context.logUri,
     getEvidenceHighlights: (uri) => evidenceHighlighter.rangesFor(uri),
   };
 }

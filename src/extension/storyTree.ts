@@ -1,8 +1,10 @@
 // The "Question coverage" tree: question types (covered/thin/gap), the stories claiming each (ready first),
-// each story's failing findings, and a "New story" row under every gap.
+// each story's failing findings, a "New story" row under every gap, and a "Needs attention" row for stories
+// that claim no question type of the profile (so a story with only a misspelt id never disappears).
 import * as vscode from 'vscode';
-import { FILTER_RULE_IDS } from '../core';
+import { FILTER_RULE_IDS, readinessGaps } from '../core';
 import type { CoverageEntry, Finding, QuestionType } from '../core';
+import { lastPracticed } from '../core/practice';
 import { formatDuration } from '../core/timing';
 import type { StoryBank, StoryEntry } from './bank';
 import { COMMANDS } from './constants';
@@ -15,9 +17,14 @@ export interface QuestionNode {
   question: QuestionType | undefined;
   children: TreeNode[];
 }
+/** Stories that claim no question type of the profile, with their findings. */
+export interface AttentionNode {
+  kind: 'attention';
+  children: StoryNode[];
+}
 export interface StoryNode {
   kind: 'story';
-  parent: QuestionNode;
+  parent: QuestionNode | AttentionNode;
   story: StoryEntry;
   ready: boolean;
   children: FindingNode[];
@@ -31,7 +38,8 @@ export interface NewStoryNode {
   kind: 'newStory';
   parent: QuestionNode;
 }
-export type TreeNode = QuestionNode | StoryNode | FindingNode | NewStoryNode;
+export type RootNode = QuestionNode | AttentionNode;
+export type TreeNode = RootNode | StoryNode | FindingNode | NewStoryNode;
 
 const STATUS_ICON: Record<CoverageEntry['status'], vscode.ThemeIcon> = {
   covered: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -46,13 +54,28 @@ const FINDING_ICON: Record<Finding['severity'], vscode.ThemeIcon> = {
   hint: new vscode.ThemeIcon('lightbulb'),
 };
 
-/** "tradeoff ✓ role ✓ result ✗ · 1:48", plus the last practice date when the story records one. */
-export function storyMarks(story: StoryEntry): string {
-  const { result } = story;
-  const filters = FILTER_RULE_IDS.map((id) => `${id} ${result.filters[id] ? '✓' : '✗'}`).join(' ');
-  const practiced = result.story.meta?.practiced;
-  const last = practiced && practiced.length > 0 ? [...practiced].sort().at(-1) : undefined;
-  return `${filters} · ${formatDuration(result.seconds)}${last ? ` · practised ${last}` : ''}`;
+/** "tradeoff ✓ role ✓ result ✗". */
+export function filterMarks(story: StoryEntry): string {
+  return FILTER_RULE_IDS.map((id) => `${id} ${story.result.filters[id] ? '✓' : '✗'}`).join(' ');
+}
+
+/**
+ * A story row's description, short enough for the default sidebar width, verdict first:
+ * "ready · 1:48", or what is missing for this question, "needs result, answer shape · 1:48"; then the
+ * last practice date when the story records one.
+ */
+export function storyDescription(story: StoryEntry, questionId: string | undefined): string {
+  const practised = lastPracticed(story.result.story.meta?.practiced);
+  const time = `${formatDuration(story.result.seconds)}${practised ? ` · practised ${practised}` : ''}`;
+  if (questionId === undefined) return `${story.result.findings.filter((f) => f.severity === 'error').length} error(s) · ${time}`;
+  const gaps = readinessGaps(story.result, questionId);
+  return `${gaps.length === 0 ? 'ready' : `needs ${gaps.join(', ')}`} · ${time}`;
+}
+
+/** A finding row's label: the message up to its advice ("No choice with a cost found"); the tooltip has it all. */
+export function findingLabel(message: string): string {
+  const head = message.split(/; |\. (?=[A-Z])/)[0] ?? message;
+  return head.length < message.length ? head.replace(/[.,:;]$/, '') : message;
 }
 
 function questionTooltip(entry: CoverageEntry, question: QuestionType | undefined): vscode.MarkdownString {
@@ -72,55 +95,118 @@ function questionTooltip(entry: CoverageEntry, question: QuestionType | undefine
 export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: QuestionNode[] | undefined;
+  private roots: RootNode[] | undefined;
+  /** Question, attention and story rows by id, so a rebuild hands the view the objects it already knows. */
+  private nodes = new Map<string, TreeNode>();
+  /** Settled once the view has read the roots built after the last refresh (see whenViewCaughtUp). */
+  private caughtUp: { promise: Promise<void>; resolve: () => void } | undefined;
 
   constructor(private readonly bank: StoryBank) {}
 
   refresh(): void {
     this.roots = undefined;
+    if (!this.caughtUp) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.caughtUp = { promise, resolve };
+    }
     this.changed.fire(undefined);
   }
 
-  private build(): QuestionNode[] {
+  /**
+   * Resolves once the view has fetched the rows of the last refresh. Revealing a row before that hands
+   * the view a node of a tree it has not seen yet, which it fails to resolve.
+   */
+  whenViewCaughtUp(): Promise<void> {
+    return this.caughtUp?.promise ?? Promise.resolve();
+  }
+
+  /** True between a refresh and the view reading its rows. */
+  get refreshPending(): boolean {
+    return this.caughtUp !== undefined;
+  }
+
+  /**
+   * The same object for the same row across rebuilds, updated in place. The view keys its rows by object:
+   * a reveal racing a refresh then still finds the row, whichever tree the view holds at that moment.
+   */
+  private keep<T extends QuestionNode | AttentionNode | StoryNode>(id: string, fresh: T, seen: Map<string, TreeNode>): T {
+    const old = this.nodes.get(id);
+    const node = old && old.kind === fresh.kind ? Object.assign(old, fresh) as T : fresh;
+    seen.set(id, node);
+    return node;
+  }
+
+  private storyNode(parent: QuestionNode | AttentionNode, story: StoryEntry, ready: boolean, seen: Map<string, TreeNode>): StoryNode {
+    const parentId = parent.kind === 'question' ? parent.entry.id : 'attention';
+    const node = this.keep(`${parentId}:${story.uri.toString()}`, { kind: 'story', parent, story, ready, children: [] } as StoryNode, seen);
+    node.children = story.result.findings
+      .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
+      .map((finding) => ({ kind: 'finding', parent: node, finding }));
+    return node;
+  }
+
+  private build(): RootNode[] {
     const profile = this.bank.profile;
-    return this.bank.coverage().map((entry) => {
-      const node: QuestionNode = { kind: 'question', entry, question: profile.questions.find((q) => q.id === entry.id), children: [] };
+    const seen = new Map<string, TreeNode>();
+    const roots: RootNode[] = this.bank.coverage().map((entry) => {
+      const question = profile.questions.find((q) => q.id === entry.id);
+      const node = this.keep(`question:${entry.id}`, { kind: 'question', entry, question, children: [] } as QuestionNode, seen);
       const ready = new Set(entry.ready);
       const paths = [...entry.ready, ...entry.stories.filter((path) => !ready.has(path))];
       for (const path of paths) {
         const story = this.bank.storyByPath(path);
-        if (!story) continue;
-        const storyNode: StoryNode = { kind: 'story', parent: node, story, ready: ready.has(path), children: [] };
-        storyNode.children = story.result.findings
-          .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
-          .map((finding) => ({ kind: 'finding', parent: storyNode, finding }));
-        node.children.push(storyNode);
+        if (story) node.children.push(this.storyNode(node, story, ready.has(path), seen));
       }
       if (entry.status === 'gap') node.children.push({ kind: 'newStory', parent: node });
       return node;
     });
+    const outside = this.bank.outsideCoverage();
+    if (outside.length > 0) {
+      const attention = this.keep('attention', { kind: 'attention', children: [] } as AttentionNode, seen);
+      for (const path of outside) {
+        const story = this.bank.storyByPath(path);
+        if (story) attention.children.push(this.storyNode(attention, story, false, seen));
+      }
+      roots.unshift(attention);
+    }
+    this.nodes = seen;
+    return roots;
   }
 
   /** Root rows; empty (so the welcome view shows) while the bank has no stories. */
-  getRoots(): QuestionNode[] {
+  getRoots(): RootNode[] {
     if (this.bank.stories().length === 0) return [];
     this.roots ??= this.build();
     return this.roots;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
+  /** The rows under a node (the roots without one), without telling anyone the view has read them. */
+  rows(node?: TreeNode): TreeNode[] {
     if (!node) return this.getRoots();
-    return node.kind === 'question' || node.kind === 'story' ? node.children : [];
+    return node.kind === 'question' || node.kind === 'attention' || node.kind === 'story' ? node.children : [];
+  }
+
+  /** Called by the view. */
+  getChildren(node?: TreeNode): TreeNode[] {
+    const rows = this.rows(node);
+    if (!node && this.caughtUp) {
+      const { resolve } = this.caughtUp;
+      this.caughtUp = undefined;
+      // The view registers the rows after this returns; let it finish first.
+      setTimeout(resolve, 0);
+    }
+    return rows;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'question' ? undefined : node.parent;
+    return node.kind === 'question' || node.kind === 'attention' ? undefined : node.parent;
   }
 
   /** The first tree row for a story file, for revealing the active editor. */
   findStory(uri: vscode.Uri): StoryNode | undefined {
-    for (const question of this.getRoots()) {
-      for (const child of question.children) {
+    for (const root of this.getRoots()) {
+      for (const child of root.children) {
         if (child.kind === 'story' && child.story.uri.toString() === uri.toString()) return child;
       }
     }
@@ -139,17 +225,33 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         item.contextValue = `storyBank.question.${entry.status}`;
         return item;
       }
+      case 'attention': {
+        const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'attention';
+        item.description = `${node.children.length} not counted`;
+        item.tooltip = `Stories that claim no question type of the ${this.bank.profile.id} profile, so no coverage row counts them. Fix the question ids in their frontmatter.`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = 'storyBank.attention';
+        return item;
+      }
       case 'story': {
-        const { story } = node;
+        const { story, parent } = node;
+        const questionId = parent.kind === 'question' ? parent.entry.id : undefined;
         const label = story.result.title || story.path.split('/').pop() || story.path;
         const item = new vscode.TreeItem(
           label,
           node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
-        item.id = `story:${node.parent.entry.id}:${story.uri.toString()}`;
-        item.description = storyMarks(story);
+        item.id = `story:${questionId ?? 'attention'}:${story.uri.toString()}`;
+        item.description = storyDescription(story, questionId);
+        const practised = lastPracticed(story.result.story.meta?.practiced);
+        const verdict = parent.kind === 'attention'
+          ? `Not counted: claims ${story.result.questions.map((id) => `"${id}"`).join(', ') || 'no question type'}, which the ${this.bank.profile.id} profile does not know.`
+          : node.ready
+            ? `Ready for ${parent.entry.title}: the three filters pass, nothing is an error, and it has this question's answer shape.`
+            : `Not ready for ${parent.entry.title}: ${readinessGaps(story.result, parent.entry.id).join(', ') || 'see its findings'}.`;
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${story.path}\n\n${node.ready ? 'Ready: passes all three filters.' : 'Needs work.'}`);
+        tooltip.appendText(`${story.path}\n\n${verdict}\n\n${filterMarks(story)} · ${formatDuration(story.result.seconds)}${practised ? ` · practised ${practised}` : ''}`);
         item.tooltip = tooltip;
         item.resourceUri = story.uri;
         item.iconPath = node.ready
@@ -162,8 +264,9 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       case 'finding': {
         const { finding } = node;
         const story = node.parent.story;
-        const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
-        item.id = `finding:${node.parent.parent.entry.id}:${story.uri.toString()}:${finding.ruleId}:${finding.span.start}:${finding.span.end}`;
+        const parent = node.parent.parent;
+        const item = new vscode.TreeItem(findingLabel(finding.message), vscode.TreeItemCollapsibleState.None);
+        item.id = `finding:${parent.kind === 'question' ? parent.entry.id : 'attention'}:${story.uri.toString()}:${finding.ruleId}:${finding.span.start}:${finding.span.end}`;
         item.description = `${finding.ruleId} · line ${finding.range.start.line + 1}`;
         item.tooltip = finding.message;
         item.iconPath = FINDING_ICON[finding.severity];
@@ -183,6 +286,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   }
 
   dispose(): void {
+    this.caughtUp?.resolve();
     this.changed.dispose();
   }
 }

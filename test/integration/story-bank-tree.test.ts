@@ -1,7 +1,7 @@
 // Coverage tree, commands, status bar, CodeLens, hover and completion in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEFAULT_CONFIG, FILTER_RULE_IDS, checkStoryText, storyTemplate } from '../../src/core';
+import { DEFAULT_CONFIG, FILTER_RULE_IDS, checkStoryText, readinessGaps, storyTemplate } from '../../src/core';
 import { SECTION_BUDGETS, formatBudget, formatDuration, sectionSeconds } from '../../src/core/timing';
 import type { StoryBankApi } from '../../src/extension/extension';
 import type { CheckSummary } from '../../src/extension/commands';
@@ -92,8 +92,13 @@ suite('Story Bank tree and commands', () => {
       assert.equal(children.some((c) => c.kind === 'newStory'), entry.status === 'gap', 'gaps offer a new story');
       for (const story of stories) {
         const storyItem = api.getTreeItem(story);
+        // Verdict first (it must survive the default sidebar width): "ready", or what this question still needs.
+        const gaps = readinessGaps(story.story.result, entry.id);
+        assert.equal(story.ready, gaps.length === 0);
+        const verdict = gaps.length === 0 ? 'ready' : `needs ${gaps.join(', ')}`;
+        assert.ok(String(storyItem.description).startsWith(`${verdict} · ${formatDuration(story.story.result.seconds)}`), String(storyItem.description));
         const marks = FILTER_RULE_IDS.map((id) => `${id} ${story.story.result.filters[id] ? '✓' : '✗'}`).join(' ');
-        assert.ok(String(storyItem.description).startsWith(`${marks} · ${formatDuration(story.story.result.seconds)}`), String(storyItem.description));
+        assert.ok((storyItem.tooltip as vscode.MarkdownString).value.includes(marks), 'the tooltip has every filter mark');
         assert.equal((storyItem.command?.arguments?.[0] as vscode.Uri).toString(), story.story.uri.toString(), 'click opens the story');
         assert.equal(api.getTreeItem(story).id !== undefined, true);
         const failing = story.story.result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
