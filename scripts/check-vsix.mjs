@@ -17,7 +17,7 @@ const ALLOWED = [
   /^extension\/dist\/rules\/[a-z-]+\.md$/,
   /^extension\/media\/[^/]+$/,
   /^extension\/snippets\/[^/]+\.json$/,
-  /^extension\/examples\/netflix-pm\/(\.storybank\.yaml|[a-z0-9-]+\.md)$/,
+  /^extension\/examples\/netflix-pm\/(\.storybank\.yaml|README\.md|[a-z0-9-]+\.md)$/,
   /^extension\/(readme|changelog)\.md$/i, // vsce lower-cases these two
   /^extension\/LICENSE(\.txt)?$/,
 ];

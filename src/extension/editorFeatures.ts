@@ -2,7 +2,7 @@
 // the status bar item, hover and completion for question ids. Numbers come from the core (spoken seconds,
 // section budgets, filters).
 import * as vscode from 'vscode';
-import { FILTER_RULE_IDS } from '../core';
+import { FILTER_RULE_IDS, readinessGaps } from '../core';
 import type { QuestionType, StoryResult } from '../core';
 import { SECTION_BUDGETS, formatBudget, formatDuration, sectionSeconds } from '../core/timing';
 import type { StoryBank } from './bank';
@@ -104,6 +104,22 @@ function questionMarkdown(question: QuestionType): vscode.MarkdownString {
   return md;
 }
 
+/**
+ * The hover on a question id, compact: VS Code puts a finding on the same words (answer-shape reports on
+ * the id) above it, and the hover has a fixed height, so a long hover had its answer shape cut off. One line
+ * says whether this story is ready for the question and what it still needs; the answer shape follows on
+ * one line, then what the interviewer listens for.
+ */
+export function questionHoverMarkdown(question: QuestionType, result: StoryResult): vscode.MarkdownString {
+  const gaps = readinessGaps(result, question.id);
+  const verdict = gaps.length === 0 ? 'ready' : `not ready: needs ${gaps.join(', ')}`;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMarkdown(question.title)}** · ${escapeMarkdown(verdict)}\n\n`);
+  md.appendMarkdown(`**Answer shape:** ${question.answerShape.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`).join(' · ')}\n\n`);
+  md.appendMarkdown(`**Listens for:** ${escapeMarkdown(question.listensFor)}`);
+  return md;
+}
+
 export class QuestionHover implements vscode.HoverProvider {
   constructor(private readonly bank: StoryBank) {}
 
@@ -115,7 +131,7 @@ export class QuestionHover implements vscode.HoverProvider {
     if (!ref) return undefined;
     const question = this.bank.configFor(document.uri).profile.questions.find((q) => q.id === ref.id);
     if (!question) return undefined;
-    return new vscode.Hover(questionMarkdown(question), new vscode.Range(document.positionAt(ref.span.start), document.positionAt(ref.span.end)));
+    return new vscode.Hover(questionHoverMarkdown(question, entry.result), new vscode.Range(document.positionAt(ref.span.start), document.positionAt(ref.span.end)));
   }
 }
 

@@ -59,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const bank = new StoryBank(log, context.workspaceState.get<string>(ACTIVE_PROFILE_STATE_KEY));
   const tree = new StoryTree(bank);
-  const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  // No collapse-all button: the title bar keeps room for the view's name at the default width.
+  const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree });
   const status = new StoryStatus(bank);
   const lenses = new TimingLenses(bank);
   const matrix = new MatrixPanel(bank);

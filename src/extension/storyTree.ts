@@ -1,4 +1,4 @@
-// The "Question coverage" tree: question types (covered/thin/gap), the stories claiming each (ready first),
+// The coverage tree: question types (covered/thin/gap), the stories claiming each (ready first),
 // each story's failing findings, a "New story" row under every gap, and a "Needs attention" row for stories
 // that claim no question type of the profile (so a story with only a misspelt id never disappears).
 import * as vscode from 'vscode';
@@ -53,6 +53,11 @@ const FINDING_ICON: Record<Finding['severity'], vscode.ThemeIcon> = {
   info: new vscode.ThemeIcon('info'),
   hint: new vscode.ThemeIcon('lightbulb'),
 };
+
+/** A question row's description, short enough for the default sidebar width: "1/2 ready". */
+export function questionDescription(entry: CoverageEntry): string {
+  return `${entry.ready.length}/${entry.stories.length} ready`;
+}
 
 /** "tradeoff ✓ role ✓ result ✗". */
 export function filterMarks(story: StoryEntry): string {
@@ -219,7 +224,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         const { entry } = node;
         const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `question:${entry.id}`;
-        item.description = `${entry.ready.length} ready · ${entry.stories.length} claimed`;
+        item.description = questionDescription(entry);
         item.tooltip = questionTooltip(entry, node.question);
         item.iconPath = STATUS_ICON[entry.status];
         item.contextValue = `storyBank.question.${entry.status}`;

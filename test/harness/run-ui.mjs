@@ -11,6 +11,7 @@ import {
   armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
 import { extraChecks } from './ui-extras.mjs';
+import { newcomerChecks } from './ui-newcomer.mjs';
 
 const TAG = 'ui';
 const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
@@ -48,7 +49,7 @@ async function checks(page, expect) {
   });
 
   await expect('the coverage tree lists the five question types', async () => {
-    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /question coverage/i }) }).first();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /coverage/i }) }).first();
     await view.waitFor({ timeout: STEP_TIMEOUT_MS });
     for (const title of QUESTION_TITLES) {
       await view.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -109,6 +110,8 @@ async function checks(page, expect) {
 
   // Coverage matrix webview and practice mode (test/harness/ui-extras.mjs).
   await extraChecks(page, expect, { workspace, artifacts });
+  // Sidebar title and row widths, New Story's prompt (test/harness/ui-newcomer.mjs).
+  await newcomerChecks(page, expect);
 }
 
 async function main() {

@@ -52,7 +52,7 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
         await page.setViewportSize(SCREENSHOT_VIEWPORT);
         await page.keyboard.press('Control+J'); // hide the panel so the editor has room
         await page.waitForTimeout(300);
-        const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /question coverage/i }) }).first();
+        const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /coverage/i }) }).first();
         for (const title of ['Judgment with incomplete data', 'A failure you own', 'Leading without authority', 'Getting the team aligned']) {
           const row = view.locator('.monaco-list-row', { hasText: title }).first();
           if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();

@@ -77,7 +77,7 @@ suite('Story Bank tree and commands', () => {
       const entry = coverage.find((c) => c.id === node.entry.id)!;
       const item = api.getTreeItem(node);
       assert.equal(item.label, question(entry.id).title);
-      assert.equal(item.description, `${entry.ready.length} ready · ${entry.stories.length} claimed`);
+      assert.equal(item.description, `${entry.ready.length}/${entry.stories.length} ready`);
       const icon = item.iconPath as vscode.ThemeIcon;
       assert.equal(icon.id, { covered: 'pass', thin: 'warning', gap: 'error' }[entry.status]);
       assert.ok(icon.color instanceof vscode.ThemeColor);
@@ -136,7 +136,7 @@ suite('Story Bank tree and commands', () => {
     });
     const after = (await api.getCoverage()).find((c) => c.id === 'leadership')!;
     const afterNode = ((await api.getTreeChildren()) as QuestionNode[]).find((n) => n.entry.id === 'leadership')!;
-    assert.equal(api.getTreeItem(afterNode).description, `${after.ready.length} ready · ${after.stories.length} claimed`);
+    assert.equal(api.getTreeItem(afterNode).description, `${after.ready.length}/${after.stories.length} ready`);
   });
 
   test('Check Workspace re-indexes and summarises; Open Next Gap starts a story for the first gap', async () => {
@@ -190,8 +190,10 @@ suite('Story Bank tree and commands', () => {
     await vscode.window.showTextDocument(doc);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 14));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
-    assert.ok(text.includes(question('failure').question), text);
-    assert.ok(text.includes(question('failure').answerShape[0]), 'the answer shape');
+    // Compact (a finding on the same words shows above it): the verdict, the whole answer shape, what is listened for.
+    assert.ok(text.includes(`${question('failure').title}** · not ready: needs `), text);
+    for (const step of question('failure').answerShape) assert.ok(text.includes(step), `the answer shape: ${step}`);
+    assert.ok(text.includes(question('failure').listensFor), 'what the interviewer listens for');
 
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, 21));
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
