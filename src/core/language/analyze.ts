@@ -93,6 +93,7 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
 
   const result: TaggedSentence[] = sentences.map((sentence) => ({ sentence, tokens: [], entities: [] }));
   const owner: (TaggedSentence | undefined)[] = [];
+  const localIndex: number[] = [];
   let index = 0;
   for (let t = 0; t < values.length; t++) {
     const span = spans[t];
@@ -100,6 +101,7 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
     const sentence = sentences[index];
     if (!sentence || span.start < sentence.span.start || span.end <= span.start || pos[t] === 'SPACE' || !values[t].trim()) {
       owner.push(undefined);
+      localIndex.push(-1);
       continue;
     }
     const target = result[index];
@@ -112,6 +114,7 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
       span,
     });
     owner.push(target);
+    localIndex.push(target.tokens.length - 1);
   }
 
   doc.entities().each((entity: ReturnType<ReturnType<typeof doc.entities>['itemAt']>) => {
@@ -119,7 +122,7 @@ function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
     const [first, last] = entity.out(its.span) as unknown as [number, number];
     const sentence = owner[first];
     if (!kind || !sentence || owner[last] !== sentence) return;
-    const offset = owner.slice(0, first).filter((candidate) => candidate === sentence).length;
+    const offset = localIndex[first];
     const tokens = sentence.tokens.slice(offset, offset + (last - first) + 1);
     const span = { start: tokens[0].span.start, end: tokens[tokens.length - 1].span.end };
     const found: Entity = { kind, text: text.slice(span.start, span.end), span, first: offset, last: offset + tokens.length - 1 };

@@ -72,7 +72,7 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   const token = tokens[index];
   const kind = token.entity?.kind;
   if (kind === 'date' || kind === 'time' || kind === 'ordinal' || kind === 'duration') return false;
-  const counts = ['NOUN', 'ADJ', 'PROPN'].includes(tokens[index + 1]?.pos ?? '');
+  const counts = tokens.slice(index + 1, index + 3).some((candidate) => ['NOUN', 'PROPN'].includes(candidate.pos)) || tokens[index + 1]?.pos === 'ADJ';
   if (/^(?:19|20)\d\d$/.test(token.text) && !counts) return false; // a year places the story
   if (token.lower === 'one' && tokens[index + 1]?.lower === 'of') return false; // "one of the first times"
   // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.

@@ -120,8 +120,10 @@ function sacrificeVerb(sentence: TaggedSentence): number | undefined {
     if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index) || resizedTo(tokens, index)) continue;
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
     if (particles && particles.length > 0) {
-      const window = tokens.slice(index + 1, index + 5).map((t) => t.lower);
-      if (!particles.some((particle) => window.includes(particle))) continue;
+      const window = tokens.slice(index + 1, index + 5);
+      // "pushed the launch to Q3" gives time up; "pushed the engineers to fix it" does not.
+      const particle = window.findIndex((t) => particles.includes(t.lower) && !(t.lower === 'to' && window[window.indexOf(t) + 1]?.pos === 'VERB'));
+      if (particle < 0) continue;
     }
     return index;
   }
