@@ -1,6 +1,6 @@
 // Start/stop helpers for a throwaway code-server (real VS Code 1.139.1 served to a browser)
 // and the headless Chromium that drives it. Everything lives in one temp folder per run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -78,6 +78,32 @@ async function waitForHttp(url, deadline, isDead) {
   throw new Error(`code-server did not answer ${url}: ${lastErr?.message}`);
 }
 
+/** The environment code-server runs with: Node 24 first on PATH, the temp folders, no gallery. */
+function codeServerEnv(dirs) {
+  const env = {
+    ...process.env,
+    PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
+    XDG_CONFIG_HOME: dirs['xdg-config'],
+    XDG_DATA_HOME: dirs['xdg-data'],
+    TMPDIR: dirs.tmp,
+    // No extension gallery: an empty serviceUrl turns marketplace lookups off.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
+  };
+  delete env.VSCODE_CLI;
+  delete env.ELECTRON_RUN_AS_NODE;
+  return env;
+}
+
+/** Installs a packaged .vsix into the run's extensions folder, as a user would install a release. */
+export function installVsix(temp, vsixPath, tag = 'code-server') {
+  const { dirs } = temp;
+  log(tag, `installing ${vsixPath} into ${dirs.extensions}`);
+  const result = spawnSync(nodeBin, [
+    codeServerEntry, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--install-extension', vsixPath,
+  ], { env: codeServerEnv(dirs), encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`installing ${vsixPath} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
+}
+
 /**
  * Starts code-server on a free loopback port. It is spawned detached (own process group) so
  * stop() can kill its file watchers and extension hosts with it.
@@ -103,17 +129,7 @@ export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag
   ];
   const logFile = join(root, 'code-server.log');
   const out = createWriteStream(logFile);
-  const env = {
-    ...process.env,
-    PATH: `${dirname(nodeBin)}:${process.env.PATH}`,
-    XDG_CONFIG_HOME: dirs['xdg-config'],
-    XDG_DATA_HOME: dirs['xdg-data'],
-    TMPDIR: dirs.tmp,
-    // No extension gallery: an empty serviceUrl turns marketplace lookups off.
-    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
-  };
-  delete env.VSCODE_CLI;
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = codeServerEnv(dirs);
   log(tag, `starting code-server on 127.0.0.1:${port} (log: ${logFile})`);
   const child = spawn(nodeBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(out);

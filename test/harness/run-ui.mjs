@@ -4,11 +4,11 @@
 // in the Problems panel. Saves a screenshot to .test-artifacts/ui/story-bank.png.
 // Prints "ui: N passed, N failed[, N skipped]"; exits non-zero on any failure or timeout.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ensureAll } from './setup.mjs';
 import { repoRoot } from './paths.mjs';
 import {
-  armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
+  armWatchdog, installVsix, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
 } from './codeServer.mjs';
 import { extraChecks } from './ui-extras.mjs';
 import { newcomerChecks } from './ui-newcomer.mjs';
@@ -117,7 +117,11 @@ async function checks(page, expect) {
 async function main() {
   const started = Date.now();
   ensureAll();
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+  // STORY_BANK_VSIX=<file>: check (and screenshot) the packaged extension as a user installs it, instead of
+  // loading this folder as a development extension (whose window title says "[Extension Development Host]").
+  const vsix = process.env.STORY_BANK_VSIX ? resolve(repoRoot, process.env.STORY_BANK_VSIX) : '';
+  if (vsix && !existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
+  if (!vsix && !existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
   mkdirSync(artifacts, { recursive: true });
 
   const temp = makeTempRoot('ui');
@@ -137,6 +141,7 @@ async function main() {
     }
   };
   try {
+    if (vsix) installVsix(temp, vsix, TAG);
     server = await startCodeServer(temp, { tag: TAG });
     armWatchdog(server, TAG, RUN_TIMEOUT_MS + 2 * 60_000);
     browser = await launchBrowser(temp);
@@ -144,7 +149,7 @@ async function main() {
     // The smoke-test driver hooks must exist before the workbench loads.
     await page.exposeFunction('codeAutomationLog', () => {});
     await page.exposeFunction('codeAutomationExit', () => {});
-    const url = workbenchUrl(server.baseUrl, server.port, workspace, { extensionDevelopmentPath: repoRoot });
+    const url = workbenchUrl(server.baseUrl, server.port, workspace, vsix ? {} : { extensionDevelopmentPath: repoRoot });
     log(TAG, `opening the workbench: ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await withTimeout(checks(page, expect), RUN_TIMEOUT_MS, 'UI check');
