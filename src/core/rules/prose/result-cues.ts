@@ -119,13 +119,6 @@ export function readResultCues(plain: string): ResultCues {
   };
 }
 
-/** True when the sentence states something a listener could check, per the rule's options. */
-export function isMeasurable(cues: ResultCues, requireNumber: boolean): boolean {
-  if (cues.number !== undefined || cues.beforeAfter) return true;
-  if (requireNumber) return false;
-  return cues.dateMet || cues.outcome;
-}
-
 /** The first measuring figure in the sentence, as written (lowercase), or a written number word. */
 export function findNumbers(plain: string): { measure: string | undefined; date: boolean } {
   const text = plain.replace(ONE_ON_ONE, ' ');
