@@ -256,7 +256,9 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
             ? `Ready for ${parent.entry.title}: the three filters pass, nothing is an error, and it has this question's answer shape.`
             : `Not ready for ${parent.entry.title}: ${readinessGaps(story.result, parent.entry.id).join(', ') || 'see its findings'}.`;
         const tooltip = new vscode.MarkdownString();
-        tooltip.appendText(`${story.path}\n\n${verdict}\n\n${filterMarks(story)} · ${formatDuration(story.result.seconds)}${practised ? ` · practised ${practised}` : ''}`);
+        // appendText turns spaces into &nbsp;, so the marks line (rule ids, ✓/✗ and times only) goes in as Markdown.
+        tooltip.appendText(`${story.path}\n\n${verdict}`);
+        tooltip.appendMarkdown(`\n\n${filterMarks(story)} · ${formatDuration(story.result.seconds)}${practised ? ` · practised ${practised}` : ''}`);
         item.tooltip = tooltip;
         item.resourceUri = story.uri;
         item.iconPath = node.ready
