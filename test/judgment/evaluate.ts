@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStoryText, FILTER_RULE_IDS, type FilterId } from '../../src/core';
 
-export type Part = 'dev' | 'frozen';
+export type Part = string;
 
 export interface Label {
   tradeoff: boolean;
