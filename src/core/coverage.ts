@@ -40,13 +40,15 @@ export function computeCoverage(profile: Profile, stories: readonly IndexedStory
 }
 
 /**
- * Stories that claim no question type of the profile (every id unknown, or none at all). No coverage row
- * lists them, so views show them apart, with their findings, instead of losing them.
+ * Stories no coverage row lists (they claim no question type of the profile: every id unknown, or none at
+ * all) and that hold an error, such as a misspelt question id. Views show them apart, with their findings,
+ * instead of losing them. A story written for another profile, with no error, is left out.
  */
-export function storiesOutsideCoverage(profile: Profile, stories: readonly IndexedStory[]): string[] {
+export function storiesNeedingAttention(profile: Profile, stories: readonly IndexedStory[]): string[] {
   const known = new Set(profile.questions.map((question) => question.id));
   return stories
     .filter((story) => story.result.isStory && !story.result.questions.some((id) => known.has(id)))
+    .filter((story) => story.result.findings.some((finding) => finding.severity === 'error'))
     .map((story) => story.path);
 }
 

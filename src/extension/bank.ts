@@ -3,7 +3,7 @@
 // All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
 import * as vscode from 'vscode';
 import {
-  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesOutsideCoverage, withProfile,
+  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesNeedingAttention, withProfile,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
 import {
@@ -461,9 +461,9 @@ export class StoryBank implements vscode.Disposable {
     return this.coverageCache;
   }
 
-  /** Paths of the stories that claim no question type of the profile (the tree lists them under "Needs attention"). */
-  outsideCoverage(): string[] {
-    return storiesOutsideCoverage(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
+  /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
+  needingAttention(): string[] {
+    return storiesNeedingAttention(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
   }
 
   private somethingChanged(): void {

@@ -1,6 +1,7 @@
 // The coverage tree: question types (covered/thin/gap), the stories claiming each (ready first),
 // each story's failing findings, a "New story" row under every gap, and a "Needs attention" row for stories
-// that claim no question type of the profile (so a story with only a misspelt id never disappears).
+// that claim no question type of the profile and hold an error (so a story with only a misspelt id never
+// disappears).
 import * as vscode from 'vscode';
 import { FILTER_RULE_IDS, readinessGaps } from '../core';
 import type { CoverageEntry, Finding, QuestionType } from '../core';
@@ -17,7 +18,7 @@ export interface QuestionNode {
   question: QuestionType | undefined;
   children: TreeNode[];
 }
-/** Stories that claim no question type of the profile, with their findings. */
+/** Stories that claim no question type of the profile and hold an error, with their findings. */
 export interface AttentionNode {
   kind: 'attention';
   children: StoryNode[];
@@ -166,7 +167,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       if (entry.status === 'gap') node.children.push({ kind: 'newStory', parent: node });
       return node;
     });
-    const outside = this.bank.outsideCoverage();
+    const outside = this.bank.needingAttention();
     if (outside.length > 0) {
       const attention = this.keep('attention', { kind: 'attention', children: [] } as AttentionNode, seen);
       for (const path of outside) {
