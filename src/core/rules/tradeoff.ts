@@ -6,7 +6,6 @@ import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues } from './prose/tradeoff-cues';
 import { optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
-import { ownActions, sharedActions } from './prose/own-actions';
 import { defineRule } from './rule';
 
 const SCAFFOLD = 'I chose … over …, accepting ….';
@@ -58,7 +57,7 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): 
       return tagged.sentence.span;
     }
     // "I consolidated the dashboards. The downside was a month of confused reps."
-    if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence)) && ownActions([sentences[index - 1]]).length + sharedActions([sentences[index - 1]], 'we').length > 0) {
+    if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
       return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
     }
     const resolvedAt = optionsResolved(sentences, index);
@@ -67,7 +66,7 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): 
   return undefined;
 }
 
-const NAMED_COST = /^(?:the|our|my) (?:downside|cost|price|catch) (?:was|were|is)\b/;
+const NAMED_COST = /^(?:the|our|my|one|the real|the main|the only) (?:downside|cost|price|catch)(?: of (?:\S+ ){0,4}?\S+)? (?:was|were|is)\b(?! (?:clear|obvious|worth))/;
 
 function extraCues(cues: readonly string[]): RegExp[] {
   const key = cues.join('\u0000');

@@ -23,14 +23,17 @@ const CHANGE = new Set([
 /** Verbs that report the work itself, whose numbers size it rather than measure an outcome. */
 const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive']);
 /** Nouns that count people, effort or activity, not an outcome. */
-const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business)$/;
+const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?)$/;
 /** Things that have no measure, so a number about them is a figure of speech. */
-const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm)$/;
+const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|care|engagement|love|pride|goodwill)$/;
+const MULTIPLIER = /\b(?:\d+x|\d+ times|\w+fold|doubled|tripled|quadrupled)\b/;
+const RECOVERED = /\bback (?:up |down )?to (?:its|their|the|our) (?:pre-\S+|previous|normal|usual|old|original|baseline|earlier) (?:level|levels|rate|rates|numbers|volume|volumes|baseline)\b/;
 const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
 
 const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
 const BEFORE_AFTER = /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
-const WORD_BEFORE_AFTER = /\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\S+ ){0,2}\S+ to \S+/;
+const AMOUNT_WORD = '(?:daily|weekly|monthly|quarterly|yearly|hourly|manual|automatic|automated|none|zero|never|always|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half|all|every \\S+|\\d\\S*)';
+const WORD_BEFORE_AFTER = new RegExp(`\\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\\S+ ){0,2}?${AMOUNT_WORD} (?:\\S+ ){0,2}?to (?:\\S+ ){0,1}?${AMOUNT_WORD}`);
 const FRACTION_CHANGE = /\bby (?:a third|half|a half|a quarter|a fifth|two thirds|three quarters|\d)/;
 const MULTIPLIED = new Set(['double', 'triple', 'quadruple', 'halve']);
 const ZERO_OUTCOME = /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
@@ -41,7 +44,7 @@ const COMPARATIVE = /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|highe
 /** Verbs of things happening that an outsider could check, when said of someone or something in the result. */
 const OBSERVABLE = new Set([
   'adopt', 'approve', 'sign', 'ship', 'launch', 'renew', 'hire', 'promote', 'close', 'win', 'expand', 'roll', 'release',
-  'pass', 'accept', 'extend', 'reuse', 'return', 'buy', 'order', 'vote', 'switch', 'replace', 'become', 'standardize',
+  'pass', 'accept', 'extend', 'reuse', 'return', 'buy', 'order', 'vote', 'switch', 'replace', 'standardize',
   'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
   'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
   'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
@@ -58,12 +61,11 @@ function words(sentence: TaggedSentence): string {
   return sentence.tokens.map((token) => token.lower).join(' ').replace(/ (%|,|\.)/g, '$1');
 }
 
-/** A sentence that tells a habit or lesson ("Now I always…", "I now build…"), not what happened. */
+/** A sentence that tells a habit or lesson ("Now I always…", "My lesson: …"), not what happened. */
+const LESSON = /^(?:now|since then|these days|going forward|today|next time),? (?:i|we)\b|^(?:i|we) (?:now|always|never again)\b|^(?:my |the |one |a |key )?(?:lesson|takeaway|learning)s?\b|^what i (?:learned|learnt)\b|\bi(?:'ve)? (?:learned|learnt)\b/;
+
 function isLesson(sentence: TaggedSentence): boolean {
-  const text = words(sentence);
-  return /^(?:now |since then |today |these days |going forward |next time )?(?:i|we) (?:now |always |still |never )?(?:always |now )?(?:\S+ )?(?:\S+)?/.test(text) &&
-    /\b(?:now|always|every time|since then|going forward|next time|learned|learnt|lesson)\b/.test(text) &&
-    clausesOf(sentence).some((clause) => clause.subject === 'I' || clause.subject === 'we');
+  return LESSON.test(words(sentence));
 }
 
 /** Whether a number token measures an outcome in this sentence. */
@@ -78,7 +80,7 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.
   const noun = tokens.slice(index + 1, index + 4).find((candidate) => candidate.pos === 'NOUN' || candidate.pos === 'PROPN');
   const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
-  if (/\b(?:team|group|staff|crew|squad) of$/.test(previous)) return false;
+  if (/\b(?:team|group|staff|crew|squad) of(?: (?:about|around|roughly|nearly|some|over|almost|~))?$/.test(previous)) return false;
   if (kind !== 'percent' && kind !== 'money' && noun && EFFORT.test(noun.lower)) return false;
   // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
   const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
@@ -90,7 +92,7 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
 export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
   if (sentence.tokens.length < 3 || isLesson(sentence)) return undefined;
   const text = words(sentence);
-  const hyperbole = HYPERBOLE.test(text);
+  const hyperbole = HYPERBOLE.test(text) || (MULTIPLIER.test(text) && sentence.tokens.some((token) => UNMEASURED.test(token.lower)));
   const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
   if (!hyperbole && !unmeasuredSubject) {
     if (BEFORE_AFTER.test(text) || INSTEAD.test(text) || WORD_BEFORE_AFTER.test(text)) return 'number';
@@ -101,6 +103,7 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
     if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) return 'number';
     if (COMPARATIVE.test(text) && numbers.length > 0) return 'number';
   }
+  if (RECOVERED.test(text)) return 'number';
   if (DATE_MET.test(text)) return 'date-met';
   if (ZERO_OUTCOME.test(text)) return 'observable';
   if (!hyperbole && !EVALUATIVE.test(text) && observable(sentence)) return 'observable';

@@ -16,7 +16,7 @@ const INNER = new Set([
   'remember', 'see', 'hear', 'notice', 'understand', 'seem', 'worry', 'wonder', 'doubt', 'expect', 'assume', 'suspect',
   'imagine', 'enjoy', 'care', 'prefer', 'become', 'mean', 'learn', 'struggle', 'sense', 'figure', 'reckon', 'suppose',
   'agree', 'disagree', 'trust', 'fear', 'appreciate', 'regret', 'hesitate', 'panic', 'stress', 'keep', 'start', 'begin',
-  'commit', 'accept', 'go', 'get', 'own', 'do', 'grow', 'leave', 'work',
+  'commit', 'accept', 'go', 'get', 'own', 'do', 'grow', 'leave', 'work', 'treat', 'respect', 'value', 'admire',
 ]);
 
 /** Verbs whose infinitive tells the action: "I tried to *call*", "I had to *cut*", "I managed to *ship*". */
@@ -46,7 +46,8 @@ function judgedVerb(sentence: TaggedSentence, clause: Clause): Token | undefined
     if (next !== undefined) return tokens[next].lemma === 'be' ? undefined : tokens[next];
   }
   if (INTENT.has(verb.lemma) && infinitiveAfter(tokens, index) !== undefined) return undefined;
-  if (verb.lemma === 'decide' || verb.lemma === 'choose') return verb; // "I decided to…", "I chose to…" is the narrator's call
+  if (verb.lemma === 'decide' || verb.lemma === 'choose') return verb;
+  if (verb.lemma === 'take' && /^(?:responsibility|ownership|pride|part|accountability|credit)$/.test(tokens[index + 1]?.lower ?? '')) return undefined; // a stance // "I decided to…", "I chose to…" is the narrator's call
   if (WEAK.has(verb.lemma)) return undefined;
   if (ACTION_WITH_OBJECT.has(verb.lemma)) {
     const next = tokens[index + 1];

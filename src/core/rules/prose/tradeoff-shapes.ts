@@ -40,7 +40,10 @@ const COST_PHRASES = [
   /(?<!without )\b(?:giving|gave|give|given) up\b/,
   /(?<!without )\bsacrific/,
   /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
-  /\b(?:which|that|this|it|and) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
+  /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
+  /\b(?:run|ran|running|go|went|left|leave|leaving|be|was|were) (?:\S+ ){0,3}short(?:-staffed| staffed|handed)?\b/,
+  /\bso (?:that )?(?:the )?freed[- ]up\b/,
+  /\b(?:i|we|they|he|she) knew (?:that )?(?:\S+ ){0,8}\S*(?:would|'d|will|meant|mean|means|was going to) (?:\S+ ){0,3}(?:lose|miss|cost|wait|slip|delay|upset|hurt|disappoint|be late|pay|less|fewer|slower|go without)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
   /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
   /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
@@ -51,9 +54,11 @@ const COST_PHRASES = [
   /, (?:losing|costing|delaying|leaving|paying|dropping|sacrificing|skipping|forgoing) /,
 ];
 
-const PURPOSE = /\b(?:so(?: that)? (?!much|many|far|long|few|little)\S+(?: \S+){0,6}? (?:could|would|can|might|will|had|was|were|did|got|could|stays?|keeps?|makes?|gets?|\S+s)\b|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso(?: that)? (?:\S+ ){0,5}(?:could|would|can|might|will)\b/;
+const PURPOSE = /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
 const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
 const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}\S*,? (?:i|we|the team|they|he|she)\b/;
+const REALLOCATE = /\band (?:\S+ )?(?:put|gave|give|moved|move|spent|spend|used|use|shifted|redirected|reassigned|invested|put) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
+const FREED = /\b(?:freed|free|freeing)[- ]up\b/;
 const CONTRAST = /\b(?:rather than|instead of)\b/;
 const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
 const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|took|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
@@ -118,9 +123,10 @@ function sacrificeVerb(sentence: TaggedSentence): number | undefined {
     const token = tokens[index];
     if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && ['i', 'we'].includes(tokens[index - 1].lower))) continue;
     if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index) || resizedTo(tokens, index)) continue;
+    if (index > 0 && ['DET', 'ADP', 'ADJ'].includes(tokens[index - 1].pos) && tokens[index + 1]?.pos === 'NOUN') continue; // "the cancelled accounts"
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
     if (particles && particles.length > 0) {
-      const window = tokens.slice(index + 1, index + 5);
+      const window = tokens.slice(index + 1, index + 8);
       // "pushed the launch to Q3" gives time up; "pushed the engineers to fix it" does not.
       const particle = window.findIndex((t) => particles.includes(t.lower) && !(t.lower === 'to' && window[window.indexOf(t) + 1]?.pos === 'VERB'));
       if (particle < 0) continue;
@@ -141,7 +147,7 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
     const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
-    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text)) return 'sacrifice';
+    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after)) return 'sacrifice';
   }
   if (!FIGURE_OF_SPEECH.test(text)) {
     if (contrastChosen(sentence, inResult)) return 'preference';
@@ -170,14 +176,17 @@ function contrastChosen(sentence: TaggedSentence, inResult: boolean): boolean {
     if (after && (after.pos === 'NUM' || after.entity)) continue;
     // "Rather than re-quote them, I argued we should…": the choice follows the contrast.
     const owner = index <= 1 ? clauses.find((clause) => clause.verbIndex > index + 2) : [...clauses].reverse().find((clause) => clause.verbIndex < index);
-    if (!owner || !isAgent(sentence, owner) || owner.hypothetical || owner.negated || INNER_VERBS.has(owner.verb.lemma)) continue;
+    if (!owner || !isAgent(sentence, owner) || !done(tokens, owner.verbIndex) || owner.negated || INNER_VERBS.has(owner.verb.lemma)) continue;
+    // "I realized that … instead of …" is a thought; "I chose to be a champion rather than a critic" an attitude.
+    if (clauses.some((clause) => clause.verbIndex < index && INNER_VERBS.has(clause.verb.lemma))) continue;
+    if (tokens[owner.verbIndex + 1]?.lower === 'to' && tokens[owner.verbIndex + 2]?.lemma === 'be') continue;
     // Inside a result, a comparison ("one review round instead of three") is not a choice unless one is named.
     if (!inResult || CHOOSE.has(owner.verb.lemma)) return true;
   }
   return false;
 }
 
-const INNER_VERBS = new Set(['think', 'believe', 'worry', 'feel', 'want', 'hope', 'wish', 'notice', 'see', 'find', 'realize', 'realise', 'know', 'suggest', 'argue', 'ask', 'wonder', 'discuss', 'debate']);
+const INNER_VERBS = new Set(['think', 'believe', 'worry', 'feel', 'want', 'hope', 'wish', 'notice', 'see', 'find', 'realize', 'realise', 'know', 'suggest', 'argue', 'ask', 'wonder', 'discuss', 'debate', 'learn', 'understand', 'treat', 'list', 'compare', 'weigh']);
 
 function choiceVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
@@ -187,8 +196,10 @@ function choiceVerb(sentence: TaggedSentence): boolean {
 function consequenceAfterEven(sentence: TaggedSentence): boolean {
   const { tokens } = sentence;
   const at = tokens.findIndex((token, index) => token.lower === 'even' && ['though', 'if', 'when'].includes(tokens[index + 1]?.lower ?? ''));
-  return tokens.slice(at + 2).some((token) => token.pos === 'VERB' && token.lemma !== 'be');
+  return tokens.slice(at + 2).some((token) => (token.pos === 'VERB' && token.lemma !== 'be') || UNWELCOME.test(token.lower));
 }
+
+const UNWELCOME = /^(?:unhappy|upset|angry|annoyed|frustrated|risky|riskier|slower|worse|costly|expensive|painful|late|later|short|disappointed|unpopular)$/;
 
 /** "I forgot to renew it, which cost us six hours": the cost of a mistake, not of a choice. */
 function causedByMistake(sentence: TaggedSentence): boolean {
