@@ -67,69 +67,103 @@ export function taggedSentence(story: ParsedStory, sentence: Sentence): TaggedSe
   return analyze(story).find((candidate) => candidate.sentence === sentence);
 }
 
+/** A tagged sentence with offsets relative to its own start: what the cache keeps, keyed by the sentence's prose. */
+interface LocalSentence {
+  tokens: { text: string; lemma: string; pos: PartOfSpeech; negated: boolean; start: number; end: number }[];
+  entities: { kind: EntityKind; first: number; last: number }[];
+}
+
+/**
+ * Sentences already tagged, by their prose. Re-checking a story after a keystroke tags only the sentence that
+ * changed; a bank's repeated sentences are tagged once.
+ */
+const sentenceCache = new Map<string, LocalSentence>();
+const SENTENCE_CACHE_LIMIT = 20_000;
+
 function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
-  const prose = proseOnly(text, sentences);
+  const proses = sentences.map((sentence) => sentenceProse(text, sentence));
+  const missing = [...new Set(proses.filter((prose) => !sentenceCache.has(prose)))];
+  if (missing.length > 0) {
+    if (sentenceCache.size + missing.length > SENTENCE_CACHE_LIMIT) sentenceCache.clear();
+    tagProses(missing).forEach((local, index) => sentenceCache.set(missing[index], local));
+  }
+  return sentences.map((sentence, index) => placed(text, sentence, sentenceCache.get(proses[index])!));
+}
+
+/** Tags many sentences in one pass of the model: joined, each ended so the model does not run two together. */
+function tagProses(proses: readonly string[]): LocalSentence[] {
+  const starts: number[] = [];
+  let joined = '';
+  for (const prose of proses) {
+    starts.push(joined.length);
+    joined += prose + (/[.!?:;]["')\]]*\s*$/.test(prose) ? '\n\n' : ' .\n\n');
+  }
   const nlp = tagger();
   const its = nlp.its;
-  const doc = nlp.readDoc(prose);
+  const doc = nlp.readDoc(joined);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
   const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
 
-  const spans: Span[] = [];
-  let cursor = 0;
+  const result: LocalSentence[] = proses.map(() => ({ tokens: [], entities: [] }));
+  const owner: number[] = [];
+  const localIndex: number[] = [];
   const visible = /\S/g;
-  for (const value of values) {
+  let cursor = 0;
+  let sentence = 0;
+  for (let t = 0; t < values.length; t++) {
+    const value = values[t];
     visible.lastIndex = cursor;
     // The model keeps line breaks as tokens; they are found from the cursor, words from the next visible character.
-    const from = /^\s+$/.test(value) ? cursor : (visible.exec(prose)?.index ?? prose.length);
-    const at = prose.indexOf(value, from);
-    if (at >= 0 && at - from <= 64) {
-      spans.push({ start: at, end: at + value.length });
-      cursor = at + value.length;
-    } else spans.push({ start: cursor, end: cursor });
-  }
-
-  const result: TaggedSentence[] = sentences.map((sentence) => ({ sentence, tokens: [], entities: [] }));
-  const owner: (TaggedSentence | undefined)[] = [];
-  const localIndex: number[] = [];
-  let index = 0;
-  for (let t = 0; t < values.length; t++) {
-    const span = spans[t];
-    while (index < sentences.length && sentences[index].span.end <= span.start) index++;
-    const sentence = sentences[index];
-    if (!sentence || span.start < sentence.span.start || span.end <= span.start || pos[t] === 'SPACE' || !values[t].trim()) {
-      owner.push(undefined);
+    const from = /^\s+$/.test(value) ? cursor : (visible.exec(joined)?.index ?? joined.length);
+    const at = joined.indexOf(value, from);
+    if (at < 0 || at - from > 64) {
+      owner.push(-1);
       localIndex.push(-1);
       continue;
     }
-    const target = result[index];
-    target.tokens.push({
-      text: values[t],
-      lower: values[t].toLowerCase(),
-      lemma: lemmas[t].toLowerCase(),
-      pos: pos[t],
-      negated: negations[t] === true,
-      span,
-    });
-    owner.push(target);
+    cursor = at + value.length;
+    while (sentence + 1 < proses.length && starts[sentence + 1] <= at) sentence++;
+    const start = at - starts[sentence];
+    if (pos[t] === 'SPACE' || !value.trim() || start + value.length > proses[sentence].length) {
+      owner.push(-1);
+      localIndex.push(-1);
+      continue;
+    }
+    const target = result[sentence];
+    target.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], negated: negations[t] === true, start, end: start + value.length });
+    owner.push(sentence);
     localIndex.push(target.tokens.length - 1);
   }
 
   doc.entities().each((entity: ReturnType<ReturnType<typeof doc.entities>['itemAt']>) => {
     const kind = ENTITY_KINDS[entity.out(its.type) as string];
     const [first, last] = entity.out(its.span) as unknown as [number, number];
-    const sentence = owner[first];
-    if (!kind || !sentence || owner[last] !== sentence) return;
-    const offset = localIndex[first];
-    const tokens = sentence.tokens.slice(offset, offset + (last - first) + 1);
-    const span = { start: tokens[0].span.start, end: tokens[tokens.length - 1].span.end };
-    const found: Entity = { kind, text: text.slice(span.start, span.end), span, first: offset, last: offset + tokens.length - 1 };
-    tokens.forEach((token) => (token.entity = found));
-    sentence.entities.push(found);
+    if (!kind || owner[first] < 0 || owner[last] !== owner[first]) return;
+    result[owner[first]].entities.push({ kind, first: localIndex[first], last: localIndex[last] });
   });
   return result;
+}
+
+/** A cached sentence placed at its offsets in this file. */
+function placed(text: string, sentence: Sentence, local: LocalSentence): TaggedSentence {
+  const base = sentence.span.start;
+  const tokens: Token[] = local.tokens.map((token) => ({
+    text: token.text,
+    lower: token.text.toLowerCase(),
+    lemma: token.lemma,
+    pos: token.pos,
+    negated: token.negated,
+    span: { start: base + token.start, end: base + token.end },
+  }));
+  const entities = local.entities.map(({ kind, first, last }) => {
+    const span = { start: tokens[first].span.start, end: tokens[last].span.end };
+    const entity: Entity = { kind, text: text.slice(span.start, span.end), span, first, last };
+    for (let index = first; index <= last; index++) tokens[index].entity = entity;
+    return entity;
+  });
+  return { sentence, tokens, entities };
 }
 
 const SINGLE_QUOTES = /[\u2018\u2019\u02bc]/g;
@@ -138,32 +172,14 @@ const LINK_TARGET = /\]\([^)\n]*\)/g;
 const HTML_TAG = /<[^>\n]{0,200}>/g;
 const MARKUP = /[*_`~[\]#>|\\]/g;
 
-/**
- * The file text with everything but the sentences blanked, character for character, so tagger offsets are file
- * offsets. Inline markup inside a sentence becomes spaces; a sentence without end punctuation (a bullet, a
- * heading-like line) gets a period in the blank after it, so the tagger does not run two sentences together.
- */
-function proseOnly(text: string, sentences: readonly Sentence[]): string {
-  const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\n]/g, ' ');
-  const parts: string[] = [];
-  let at = 0;
-  for (const sentence of sentences) {
-    if (sentence.span.start < at) continue;
-    let gap = blank(at, sentence.span.start);
-    if (parts.length > 0 && gap.length > 0 && !/[.!?:;]\s*$/.test(parts[parts.length - 1])) gap = '.' + gap.slice(1);
-    parts.push(gap);
-    const blanked = (s: string) => s.replace(/./g, ' ');
-    parts.push(
-      text
-        .slice(sentence.span.start, sentence.span.end)
-        .replace(LINK_TARGET, blanked)
-        .replace(HTML_TAG, blanked)
-        .replace(MARKUP, ' ')
-        .replace(SINGLE_QUOTES, "'")
-        .replace(DOUBLE_QUOTES, '"'),
-    );
-    at = sentence.span.end;
-  }
-  parts.push(blank(at, text.length));
-  return parts.join('');
+/** A sentence's source text as prose, character for character: inline markup blanked, quotes straightened. */
+function sentenceProse(text: string, sentence: Sentence): string {
+  const blanked = (part: string) => part.replace(/./g, ' ');
+  return text
+    .slice(sentence.span.start, sentence.span.end)
+    .replace(LINK_TARGET, blanked)
+    .replace(HTML_TAG, blanked)
+    .replace(MARKUP, ' ')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"');
 }
