@@ -29,6 +29,7 @@ Options:
   --format text|json   output format (default: text)
   --profile <id>       question profile (default: from .storybank.yaml, else netflix-pm)
   --config <file>      configuration file (default: nearest .storybank.yaml)
+  --evidence           text: under each story, the words that passed each filter
   --no-color           plain text output
   --no-cache           check every story again instead of reusing results of unchanged ones
   --cache-dir <dir>    where results are cached (default: $XDG_CACHE_HOME/story-bank or ~/.cache/story-bank)
@@ -51,6 +52,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
         profile: { type: 'string' },
         config: { type: 'string' },
         color: { type: 'boolean' },
+        evidence: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         cache: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
@@ -96,7 +98,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
       writeJson(report, (chunk) => io.stdout.write(chunk));
     } else {
       const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
-      const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS);
+      const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS, {
+        evidence: values.evidence === true && command === 'check',
+      });
       io.stdout.write(text);
     }
     if (values.stats) {

@@ -121,14 +121,25 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
-/** `path:line:col severity message [rule]`, grouped by file, then the coverage table. */
-export function toText(report: BankReport, palette: Palette): string {
+/** `path:line:col severity message [rule]`, grouped by file (with `evidence`, each filter's verdict and quote), then the coverage table. */
+export function toText(report: BankReport, palette: Palette, options: { evidence?: boolean } = {}): string {
   const out: string[] = [];
   const severityLabel = { error: palette.red('error'), warning: palette.yellow('warning'), info: palette.blue('info'), hint: palette.dim('hint') };
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const { path, result } of report.stories) {
-    if (result.findings.length === 0) continue;
+    if (result.findings.length === 0 && !options.evidence) continue;
     out.push(palette.bold(path));
+    if (options.evidence) {
+      for (const id of FILTER_RULE_IDS) {
+        const evidence = result.evidence[id];
+        const name = id.charAt(0).toUpperCase() + id.slice(1);
+        out.push(
+          evidence
+            ? `  ${palette.green(`${name} ✓`)} ${path}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1} "${evidence.text.replace(/\s+/g, ' ').trim()}"`
+            : `  ${palette.red(`${name} ✗`)}`,
+        );
+      }
+    }
     for (const finding of result.findings) {
       counts[finding.severity]++;
       const where = `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;

@@ -162,6 +162,20 @@ describe('storybank CLI', () => {
     assert.match(started.stdout, /storybank check examples\/netflix-pm exited 1: at least one finding is an error/);
   });
 
+  it('--evidence prints each filter\'s verdict and, for a pass, where its words are and what they say', async () => {
+    writeFileSync(path.join(dir, 'good.md'), GOOD);
+    const { stdout } = await run(['check', dir, '--evidence', '--no-color']);
+    const json = ContractJson.parse(JSON.parse((await run(['check', dir, '--format', 'json'])).stdout));
+    const file = path.join(dir, 'good.md');
+    for (const id of ['tradeoff', 'role', 'result'] as const) {
+      const name = id.charAt(0).toUpperCase() + id.slice(1);
+      const evidence = json.stories[0].evidence[id];
+      if (evidence) assert.ok(stdout.includes(`${name} ✓ ${file}:${evidence.line}:${evidence.column} "${evidence.text}"`), stdout);
+      else assert.ok(stdout.includes(`${name} ✗`), stdout);
+    }
+    assert.doesNotMatch((await run(['check', dir, '--no-color'])).stdout, /Tradeoff ✓/);
+  });
+
   it('exits 2 on bad arguments', async () => {
     assert.equal((await run(['check', '--format', 'xml'])).code, 2);
     assert.equal((await run(['explode'])).code, 2);

@@ -3,7 +3,7 @@ import type { ParsedStory } from '../story/parse';
 import type { Sentence, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
 import { findNumbers, readResultCues } from './prose/result-cues';
-import { outcomeIn } from './prose/outcome-shapes';
+import { OUTCOME_STRENGTH, outcomeIn } from './prose/outcome-shapes';
 import { proseSentences } from '../language/prose';
 import type { TaggedSentence } from '../language/analyze';
 import { appendToBody, appendToSection, emptyStorySpan, lineBreakOf, sectionOf, wholeCharacters } from './prose/section-scaffold';
@@ -68,12 +68,17 @@ export const result = defineRule({
 
 function readResults(story: ParsedStory, results: readonly TaggedSentence[], requireNumber: boolean): { measured?: Sentence; firstVague?: Sentence } {
   let firstVague: Sentence | undefined;
+  // The evidence is the strongest outcome in the result: a measured change over a count, a count over an event.
+  let best: { sentence: Sentence; strength: number } | undefined;
   for (const tagged of results) {
     const outcome = outcomeIn(tagged);
-    if (outcome && (!requireNumber || outcome === 'number')) return { measured: tagged.sentence };
+    if (outcome && (!requireNumber || outcome === 'number' || outcome === 'count')) {
+      const strength = OUTCOME_STRENGTH.indexOf(outcome);
+      if (!best || strength < best.strength) best = { sentence: tagged.sentence, strength };
+    }
     if (!firstVague && readResultCues(plainSentence(story, tagged.sentence)).vague) firstVague = tagged.sentence;
   }
-  return { firstVague };
+  return best ? { measured: best.sentence } : { firstVague };
 }
 
 /** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */

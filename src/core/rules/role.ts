@@ -5,7 +5,7 @@ import { proseSentences } from '../language/prose';
 import type { Fix, Sentence, Span } from '../types';
 import { defineRule } from './rule';
 import { actionPart } from './prose/first-person';
-import { ownActions, sharedActions } from './prose/own-actions';
+import { ownActions, sharedActions, type OwnAction } from './prose/own-actions';
 import { emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 
 const EXAMPLE = 'I rewrote the pricing page and ran the A/B test myself.';
@@ -41,7 +41,7 @@ export const role = defineRule({
     const part = actionPart(story);
     const tagged = proseSentences(story).filter((candidate) => part.sentences.includes(candidate.sentence));
     const own = ownActions(tagged);
-    if (own.length >= options.minActions) return evidence(own[0].sentence.sentence.span);
+    if (own.length >= options.minActions) return evidence(busiestSentence(own).span);
 
     const we = sharedActions(tagged, 'we');
     const team = sharedActions(tagged, 'team');
@@ -72,6 +72,15 @@ export const role = defineRule({
     report({ messageId, data, span: wholeCharacters(story.text, span), fixes: scaffoldFix(story.text, heading, firstSentenceSpan?.start) });
   },
 });
+
+/** The sentence that tells the most of what the narrator did (the first of equals): the clearest evidence of a role. */
+function busiestSentence(actions: readonly OwnAction[]): Sentence {
+  const counts = new Map<Sentence, number>();
+  for (const action of actions) counts.set(action.sentence.sentence, (counts.get(action.sentence.sentence) ?? 0) + 1);
+  let best = actions[0].sentence.sentence;
+  for (const [sentence, count] of counts) if (count > counts.get(best)!) best = sentence;
+  return best;
+}
 
 /**
  * The sentence's span when its text really is there; positions can drift after character references such as

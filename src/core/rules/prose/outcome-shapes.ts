@@ -8,7 +8,9 @@
 import type { TaggedSentence, Token } from '../../language/analyze';
 import { clausesOf, type Clause } from '../../language/clauses';
 
-export type OutcomeKind = 'number' | 'date-met' | 'observable';
+/** From the strongest: a measured change, a date met, a count of something, an observable event. */
+export type OutcomeKind = 'number' | 'date-met' | 'count' | 'observable';
+export const OUTCOME_STRENGTH: readonly OutcomeKind[] = ['number', 'date-met', 'count', 'observable'];
 
 /** Verbs of change that turn a number into an outcome. */
 const CHANGE = new Set([
@@ -92,6 +94,7 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
 export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
   if (sentence.tokens.length < 3 || isLesson(sentence)) return undefined;
   const text = words(sentence);
+  let countFound = false;
   const hyperbole = HYPERBOLE.test(text) || (MULTIPLIER.test(text) && sentence.tokens.some((token) => UNMEASURED.test(token.lower)));
   const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
   if (!hyperbole && !unmeasuredSubject) {
@@ -100,11 +103,13 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
     if (FRACTION_CHANGE.test(text) && sentence.tokens.some((token) => token.pos === 'VERB' && CHANGE.has(token.lemma))) return 'number';
     const clauses = clausesOf(sentence);
     const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
-    if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) return 'number';
-    if (COMPARATIVE.test(text) && numbers.length > 0) return 'number';
+    const measured = numbers.some((index) => ['percent', 'money'].includes(sentence.tokens[index].entity?.kind ?? ''));
+    if (numbers.length > 0 && (COMPARATIVE.test(text) || measured)) return 'number';
+    if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) countFound = true;
   }
   if (RECOVERED.test(text)) return 'number';
   if (DATE_MET.test(text)) return 'date-met';
+  if (countFound) return 'count';
   if (ZERO_OUTCOME.test(text)) return 'observable';
   if (!hyperbole && !EVALUATIVE.test(text) && observable(sentence)) return 'observable';
   return undefined;
