@@ -27,10 +27,10 @@ const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'requir
 /** Nouns that count people, effort or activity, not an outcome. */
 const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?)$/;
 /** Things that have no measure, so a number about them is a figure of speech. */
-const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|care|engagement|love|pride|goodwill)$/;
-const MULTIPLIER = /\b(?:\d+x|\d+ times|\w+fold|doubled|tripled|quadrupled)\b/;
+const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|engagement|love|pride|goodwill)$/;
+const MULTIPLIER = /\b(?:\d+ ?x|\d+ times|\w+fold|doubled|tripled|quadrupled)\b/;
 const RECOVERED = /\bback (?:up |down )?to (?:its|their|the|our) (?:pre-\S+|previous|normal|usual|old|original|baseline|earlier) (?:level|levels|rate|rates|numbers|volume|volumes|baseline)\b/;
-const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
+const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+ ?x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
 
 const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
 const BEFORE_AFTER = /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
@@ -41,6 +41,9 @@ const MULTIPLIED = new Set(['double', 'triple', 'quadruple', 'halve']);
 const ZERO_OUTCOME = /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
 const INSTEAD = /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
 const EVALUATIVE = /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
+const HELD = /\b(?:stayed|remained|held|kept|came in|finished|landed) (?:\S+ )?(?:under|below|above|over|within|at) (?:\S+ )?\$?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
+const DOWN_TO = /\b(?:down|up) to (?:about |around |roughly |~)?\$?\d/;
+const EFFORT_COUNT = /^(?:temps?|hires?|people|engineers?|staff|workers?|employees?|contractors?|members?|volunteers?|agents?|associates?)\b/;
 const COMPARATIVE = /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|higher|faster|slower|cheaper|shorter|longer|up|down|above|below|under)\b|\b(?:up|down|above|below) (?:by |from )?\$?\d/;
 
 /** Verbs of things happening that an outsider could check, when said of someone or something in the result. */
@@ -50,12 +53,17 @@ const OBSERVABLE = new Set([
   'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
   'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
   'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
-  'award', 'rehire', 'recover', 'resolve', 'settle', 'complete', 'finish', 'reopen', 'scale',
+  'award', 'rehire', 'recover', 'resolve', 'settle', 'reopen', 'scale',
 ]);
 const VAGUE_SUBJECTS = /^(?:it|everyone|everybody|stakeholders?|people|things|morale|this|that|experience)$/;
 
 function wordNumber(token: Token): boolean {
   return token.pos === 'NUM' || /^\$?\d/.test(token.text) || (token.entity !== undefined && ['number', 'percent', 'money'].includes(token.entity.kind));
+}
+
+/** The words after a token, as lowercase text (to read what a number counts). */
+function tokens(sentence: TaggedSentence, index: number): string {
+  return sentence.tokens.slice(index + 1, index + 3).map((token) => token.lower).join(' ');
 }
 
 /** The plain lowercase words of a sentence. */
@@ -80,10 +88,14 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   if (/^(?:19|20)\d\d$/.test(token.text) && !counts) return false; // a year places the story
   if (token.lower === 'one' && tokens[index + 1]?.lower === 'of') return false; // "one of the first times"
   // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.
-  const noun = tokens.slice(index + 1, index + 4).find((candidate) => candidate.pos === 'NOUN' || candidate.pos === 'PROPN');
+  // The head of the noun phrase the number counts: the last of the nouns that follow it together ("design rounds").
+  const firstNoun = tokens.findIndex((candidate, at) => at > index && at <= index + 3 && (candidate.pos === 'NOUN' || candidate.pos === 'PROPN'));
+  let head = firstNoun;
+  while (head >= 0 && head + 1 < tokens.length && (tokens[head + 1].pos === 'NOUN' || tokens[head + 1].pos === 'PROPN')) head++;
+  const nouns = head >= 0 ? [tokens[head]] : [];
   const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
   if (/\b(?:team|group|staff|crew|squad) of(?: (?:about|around|roughly|nearly|some|over|almost|~))?$/.test(previous)) return false;
-  if (kind !== 'percent' && kind !== 'money' && noun && EFFORT.test(noun.lower)) return false;
+  if (kind !== 'percent' && kind !== 'money' && nouns.some((noun) => EFFORT.test(noun.lower))) return false;
   // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
   const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
   if (owner && WORK.has(owner.verb.lemma)) return false;
@@ -98,14 +110,17 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
   const hyperbole = HYPERBOLE.test(text) || (MULTIPLIER.test(text) && sentence.tokens.some((token) => UNMEASURED.test(token.lower)));
   const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
   if (!hyperbole && !unmeasuredSubject) {
-    if (BEFORE_AFTER.test(text) || INSTEAD.test(text) || WORD_BEFORE_AFTER.test(text)) return 'number';
+    const clauses = clausesOf(sentence);
+    if (BEFORE_AFTER.test(text) || WORD_BEFORE_AFTER.test(text) || HELD.test(text) || DOWN_TO.test(text)) return 'number';
+    // "four hours instead of two days" compares an outcome; "400 temps instead of 350" sizes the work.
+    if (INSTEAD.test(text) && !sentence.tokens.some((token, index) => wordNumber(token) && EFFORT_COUNT.test(tokens(sentence, index)))) return 'number';
     if (sentence.tokens.some((token) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !token.negated)) return 'number';
     if (FRACTION_CHANGE.test(text) && sentence.tokens.some((token) => token.pos === 'VERB' && CHANGE.has(token.lemma))) return 'number';
-    const clauses = clausesOf(sentence);
     const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
     const measured = numbers.some((index) => ['percent', 'money'].includes(sentence.tokens[index].entity?.kind ?? ''));
     if (numbers.length > 0 && (COMPARATIVE.test(text) || measured)) return 'number';
-    if (numbers.length > 0 && !(clauses.length > 0 && clauses.every((clause) => clause.subject === 'I'))) countFound = true;
+    // A count in a sentence the narrator leads ("I asked QA to test the ten most common phones") tells an action.
+    if (numbers.length > 0 && clauses[0]?.subject !== 'I') countFound = true;
   }
   if (RECOVERED.test(text)) return 'number';
   if (DATE_MET.test(text)) return 'date-met';

@@ -22,14 +22,14 @@ const SACRIFICE = new Set([
   'deprioritize', 'deprioritise', 'sacrifice', 'exclude', 'remove', 'cancel', 'close', 'sunset', 'retire', 'stop', 'pause',
   'push', 'slip', 'freeze', 'limit', 'leave', 'kill', 'abandon', 'postpone', 'halt', 'suspend', 'trim', 'narrow', 'waive',
   'turn', 'switch', 'roll', 'move', 'keep', 'give', 'let', 'ship', 'launch', 'release', 'go', 'absorb', 'eat', 'lose', 'pay',
-  'spend', 'reduce', 'extend', 'split',
+  'spend', 'reduce', 'extend', 'split', 'end', 'discontinue', 'take',
 ]);
 /** Of those, the ones that need a word after them to mean giving up: "push back", "turn off", "roll back". */
 const SACRIFICE_WITH_PARTICLE: Record<string, readonly string[]> = {
   push: ['back', 'out', 'to'], turn: ['off', 'down'], switch: ['off'], roll: ['back'], move: ['to', 'back', 'off', 'out'],
   keep: ['on', 'the', 'old', 'it', 'them', 'each'], give: ['up'], let: [], ship: ['without'], launch: ['without', 'with'],
   release: ['without'], go: ['without', 'with', 'live'], hold: [], pull: [], leave: [], absorb: [], eat: [], lose: [], pay: [],
-  spend: [], reduce: [], extend: [], split: [], slip: [],
+  spend: [], reduce: [], extend: [], split: [], slip: [], take: ['out', 'off', 'away'],
 };
 /** Verbs that pick one thing over another. */
 const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select', 'take', 'go', 'back', 'bet', 'decide', 'recommend', 'propose', 'keep', 'pick']);
@@ -43,6 +43,10 @@ const COST_PHRASES = [
   /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
   /\b(?:run|ran|running|go|went|left|leave|leaving|be|was|were) (?:\S+ ){0,3}short(?:-staffed| staffed|handed)?\b/,
   /\bso (?:that )?(?:the )?freed[- ]up\b/,
+  /\b(?:which|that|this|it) (?:\S+ )?(?:made|makes|make) (?:\S+ ){1,5}(?:slower|later|harder|worse|longer|costlier|more expensive|less \S+)\b/,
+  /\b(?:which|that|this|it) (?:was|were|is) (?:very |really |quite |a )?(?:painful|costly|expensive|unpopular|loss|hit|big loss|hard on)\b/,
+  /\baccept(?:ed|ing|s)? (?:some |more |the |a |higher |greater )?risks?\b/,
+  /\b(?:we|they|i|customers|users|sales)(?:'d| would) (?:lose|miss|give up|pay)\b.*\bbut\b/,
   /\b(?:i|we|they|he|she) knew (?:that )?(?:\S+ ){0,8}\S*(?:would|'d|will|meant|mean|means|was going to) (?:\S+ ){0,3}(?:lose|miss|cost|wait|slip|delay|upset|hurt|disappoint|be late|pay|less|fewer|slower|go without)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
   /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
@@ -57,7 +61,9 @@ const COST_PHRASES = [
 const PURPOSE = /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
 const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
 const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}\S*,? (?:i|we|the team|they|he|she)\b/;
-const REALLOCATE = /\band (?:\S+ )?(?:put|gave|give|moved|move|spent|spend|used|use|shifted|redirected|reassigned|invested|put) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
+const REALLOCATE = /\band (?:\S+ )?(?:put|putting|gave|give|giving|moved|move|moving|spent|spend|spending|used|use|using|shifted|shifting|redirected|reassigned|invested) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
+/** "drop it and give sales fewer leads": what the sacrifice leaves less of. */
+const LESS_AFTER = /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bwhich (?:\S+ ){1,4}(?:grumbled|complained|pushed back|objected|was unhappy|were unhappy)\b/;
 const FREED = /\b(?:freed|free|freeing)[- ]up\b/;
 const CONTRAST = /\b(?:rather than|instead of)\b/;
 const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
@@ -147,7 +153,7 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
     const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
-    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after)) return 'sacrifice';
+    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after) || LESS_AFTER.test(after)) return 'sacrifice';
   }
   if (!FIGURE_OF_SPEECH.test(text)) {
     if (contrastChosen(sentence, inResult)) return 'preference';
