@@ -35,6 +35,8 @@ function subjectAt(tokens: readonly Token[], index: number): { kind: SubjectKind
   const token = tokens[index];
   if (token.lower === 'i' && token.text === 'I') return { kind: 'I', start: index };
   if (token.lower === 'i' && token.pos === 'PRON') return { kind: 'I', start: index };
+  // A lowercase "i" in quick notes, which the model may not read as a pronoun: "i coded 180 interviews".
+  if (token.text === 'i' && ['VERB', 'AUX', 'ADV', 'NOUN'].includes(tokens[index + 1]?.pos ?? '')) return { kind: 'I', start: index };
   if (token.lower === 'we') return { kind: 'we', start: index };
   if (token.pos === 'NOUN' && TEAM_NOUNS.has(token.lemma) && index > 0 && TEAM_DETERMINERS.has(tokens[index - 1].lower)) {
     return { kind: 'team', start: index - 1 };
@@ -98,13 +100,26 @@ export function clausesOf(sentence: TaggedSentence): Clause[] {
     if (j >= tokens.length) continue;
     const verb = tokens[j];
     const passive = sawBe && !verb.lower.endsWith('ing');
-    clauses.push({ subject: kind, subjectIndex: index, subjectStart: start, verbIndex: j, verb, negated: negated || verb.negated && hasNegationBefore(tokens, index, j), hypothetical, passive });
+    clauses.push({ subject: kind, subjectIndex: index, subjectStart: start, verbIndex: j, verb, negated: negated || hasNegationBefore(tokens, index, j), hypothetical, passive });
   }
   return clauses;
 }
 
 function hasNegationBefore(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (NEGATIONS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/**
+ * Whether a word is negated by "not", "n't", "never", "no" or "without" just before it (within three words, not
+ * across punctuation). The model's own negation flag runs on to the end of the clause and beyond, which would
+ * negate "I coded" after "nobody knew why".
+ */
+export function negatedAt(tokens: readonly Token[], index: number): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
+    if (tokens[k].pos === 'PUNCT') return false;
+    if (NEGATIONS.has(tokens[k].lower) || tokens[k].lower === 'without' || tokens[k].lemma === 'not') return true;
+  }
   return false;
 }
 

@@ -21,7 +21,8 @@ export function actionPart(story: ParsedStory): ActionPart {
   // Sections guessed from position alone are too rough to hide an action from the role filter.
   // The opening sentence of a longer story sets the scene ("I took over payments in May").
   if (!story.hasSectionHeadings && !story.hasSectionLabels) {
-    return { sentences: story.sentences.length >= 3 ? story.sentences.slice(1) : story.sentences, section: undefined, where: 'the story' };
+    const opening = story.sentences.length >= 3 && story.sentences[0].words.length <= 30;
+    return { sentences: opening ? story.sentences.slice(1) : story.sentences, section: undefined, where: 'the story' };
   }
   const section = story.sections.find((candidate) => candidate.kind === 'action');
   if (section) {

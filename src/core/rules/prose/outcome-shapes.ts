@@ -6,7 +6,7 @@
 // Numbers of context do not count: the size or length of the work ("ran for ten weeks with a team of seven"),
 // dates that only place the story, and hyperbole dressed as a number ("morale doubled", "100x better").
 import type { TaggedSentence, Token } from '../../language/analyze';
-import { clausesOf, type Clause } from '../../language/clauses';
+import { clausesOf, negatedAt, type Clause } from '../../language/clauses';
 
 /** From the strongest: a measured change, a date met, a count of something, an observable event. */
 export type OutcomeKind = 'number' | 'date-met' | 'count' | 'observable';
@@ -53,7 +53,7 @@ const OBSERVABLE = new Set([
   'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
   'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
   'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
-  'award', 'rehire', 'recover', 'resolve', 'settle', 'reopen', 'scale',
+  'award', 'rehire', 'recover', 'reopen', 'scale',
 ]);
 const VAGUE_SUBJECTS = /^(?:it|everyone|everybody|stakeholders?|people|things|morale|this|that|experience)$/;
 
@@ -114,7 +114,7 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
     if (BEFORE_AFTER.test(text) || WORD_BEFORE_AFTER.test(text) || HELD.test(text) || DOWN_TO.test(text)) return 'number';
     // "four hours instead of two days" compares an outcome; "400 temps instead of 350" sizes the work.
     if (INSTEAD.test(text) && !sentence.tokens.some((token, index) => wordNumber(token) && EFFORT_COUNT.test(tokens(sentence, index)))) return 'number';
-    if (sentence.tokens.some((token) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !token.negated)) return 'number';
+    if (sentence.tokens.some((token, index) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !negatedAt(sentence.tokens, index))) return 'number';
     if (FRACTION_CHANGE.test(text) && sentence.tokens.some((token) => token.pos === 'VERB' && CHANGE.has(token.lemma))) return 'number';
     const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
     const measured = numbers.some((index) => ['percent', 'money'].includes(sentence.tokens[index].entity?.kind ?? ''));

@@ -1,7 +1,7 @@
 // What the narrator did: first-person clauses whose verb is an action. Weak verbs (help, support, attend,
 // be involved), feelings and thoughts, states ("I was the PM"), negated, hypothetical and passive clauses
 // show no role. Read from the linguistic layer's clauses, so every inflection of a verb counts the same.
-import { clausesOf, infinitiveAfter, quotedIndices, type Clause } from '../../language/clauses';
+import { clausesOf, infinitiveAfter, negatedAt, quotedIndices, type Clause } from '../../language/clauses';
 import type { TaggedSentence, Token } from '../../language/analyze';
 
 /** Verbs that show presence or assistance, not a part the narrator played. */
@@ -70,7 +70,9 @@ export function ownActions(sentences: readonly TaggedSentence[]): OwnAction[] {
       if (clause.subject !== 'I' || quoted.has(clause.subjectIndex)) continue;
       if (clause.negated || clause.hypothetical || clause.passive) continue;
       const verb = judgedVerb(sentence, clause);
-      if (verb && !verb.negated) actions.push({ sentence, clause, verb });
+      if (!verb) continue;
+      const index = sentence.tokens.indexOf(verb);
+      if (index === clause.verbIndex || !negatedAt(sentence.tokens, index)) actions.push({ sentence, clause, verb });
     }
   }
   return actions;

@@ -6,7 +6,7 @@
 //   - two options, then the one taken: "we could A or B … I went with B".
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
-import { clausesOf, isModal, type Clause } from '../../language/clauses';
+import { clausesOf, isModal, negatedAt, type Clause } from '../../language/clauses';
 import type { Span } from '../../types';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
@@ -36,9 +36,9 @@ const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioriti
 
 const COST_PHRASES = [
   /\bat the (?:expense|cost|price) of\b/,
-  /\bin (?:exchange|return) for\b/,
-  /(?<!without )\b(?:giving|gave|give|given) up\b/,
-  /(?<!without )\bsacrific/,
+  /\bin (?:exchange|return)\b/,
+  /(?<!(?:without|never|not|didn't|did not|never once) )\b(?:giving|gave|give|given) up\b/,
+  /(?<!(?:without|never|not|didn't|did not) )\bsacrific/,
   /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
   /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
   /\b(?:run|ran|running|go|went|left|leave|leaving|be|was|were) (?:\S+ ){0,3}short(?:-staffed| staffed|handed)?\b/,
@@ -67,7 +67,7 @@ const LESS_AFTER = /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bw
 const FREED = /\b(?:freed|free|freeing)[- ]up\b/;
 const CONTRAST = /\b(?:rather than|instead of)\b/;
 const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
-const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|took|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
+const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
 const OBVIOUS_INSTEAD = /\b(?:obvious|default|safe|easy|expected|usual) (?:move|choice|option|answer|path|call|fix|plan)\b.*\binstead\b/;
 const CHOICE_NOT = /\b(?:went with|chose|picked|opted for|prioriti[sz]ed|kept) (?:\S+ ){1,6}\S+, not (?:the |a |an |our |my )?\S+/;
 const EVEN = /\beven (?:though|if|when)\b/;
@@ -91,7 +91,7 @@ const NOT_YET = new Set(['would', 'could', 'should', 'might', 'may', 'must', "'d
  * reported decision still tells what was done: "I decided we'd drop it", "my manager decide we will stop".
  */
 function done(tokens: readonly Token[], index: number): boolean {
-  if (tokens[index].negated) return false;
+  if (negatedAt(tokens, index)) return false;
   for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
     if (isModal(tokens[k]) && NOT_YET.has(tokens[k].lower) && !reported(tokens, k)) return false;
     if (tokens[k].pos !== 'AUX' && tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART' && tokens[k].pos !== 'PRON') break;
@@ -142,6 +142,41 @@ function sacrificeVerb(sentence: TaggedSentence): number | undefined {
   return undefined;
 }
 
+/** Verbs of a deliberate choice: what a person decides to give up, hold back or keep. */
+const DELIBERATE = new Set([
+  'choose', 'pick', 'prefer', 'prioritize', 'prioritise', 'opt', 'decide', 'agree', 'skip', 'cut', 'drop', 'delay', 'defer',
+  'postpone', 'hold', 'pull', 'forgo', 'shelve', 'scrap', 'descope', 'deprioritize', 'close', 'stop', 'pause', 'keep', 'limit',
+  'accept', 'trade', 'sacrifice', 'exclude', 'remove', 'cancel', 'freeze', 'sunset', 'retire', 'move', 'push', 'leave', 'let',
+]);
+/** Words of a price paid: something lost, late, worse, or someone unhappy. */
+const LOSS = new Set([
+  'lose', 'loss', 'sacrifice', 'forgo', 'slip', 'lag', 'suffer', 'complain', 'complaint', 'grumble', 'upset', 'unhappy',
+  'disappoint', 'disappointed', 'wait', 'pay', 'cost', 'expense', 'risk', 'downside', 'drawback', 'penalty', 'broken',
+  'delay', 'later', 'slower', 'fewer', 'less', 'worse', 'dip', 'angry', 'frustrated', 'annoyed', 'miss', 'lost',
+]);
+const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+', 'though', 'although', 'while', 'knowing', 'accepting', 'accepted']);
+
+/**
+ * A deliberate choice, then what it cost, joined as a consequence: "I pushed the fix ahead of the feature, which
+ * slipped to the next release", "moved the two engineers, accepted we'd get complaints".
+ */
+function choiceThenLoss(sentence: TaggedSentence): boolean {
+  const { tokens } = sentence;
+  // The choice is a clause's verb ("I pushed…", "the group agreed…"), or a note's first word ("cut the quiz…");
+  // a gerund that names an option ("Delaying looked safe, but…") is not a choice made.
+  const clauseVerbs = new Set(clausesOf(sentence).flatMap((clause) => (clause.hypothetical ? [] : [clause.verbIndex])));
+  const choice = tokens.findIndex((token, index) => (clauseVerbs.has(index) || (index === 0 && !token.lower.endsWith('ing'))) &&
+    (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) && done(tokens, index) && !resizedTo(tokens, index));
+  if (choice < 0) return false;
+  let joined = false;
+  for (let index = choice + 1; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (CONSEQUENCE.has(token.lower) || token.text === ';') joined = true;
+    if (joined && (LOSS.has(token.lemma) || LOSS.has(token.lower)) && !negatedAt(tokens, index)) return true;
+  }
+  return false;
+}
+
 /** Which tradeoff shape one sentence holds, if any. */
 export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined {
   const text = plain(sentence);
@@ -150,6 +185,7 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   const sacrifice = sacrificeVerb(sentence);
   if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence) && !causedByMistake(sentence)) return 'cost';
   if (EVEN.test(text) && (sacrifice !== undefined || choiceVerb(sentence)) && consequenceAfterEven(sentence)) return 'cost';
+  if (choiceThenLoss(sentence) && !causedByMistake(sentence)) return 'cost';
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
     const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
