@@ -3,6 +3,7 @@
 // parsed story (cached), and every rule reads it.
 import type { ParsedStory } from '../story/parse';
 import type { Sentence, Span } from '../types';
+import { negatedAt } from './clauses';
 import { tagger } from './tagger';
 
 /** Universal Dependencies tags, as the model gives them. */
@@ -18,7 +19,7 @@ export interface Token {
   lower: string;
   lemma: string;
   pos: PartOfSpeech;
-  /** Inside the scope of a negation ("didn't *ship*", "never *missed*"). */
+  /** Negated by a word just before it ("didn't *ship*", "never *missed*", "without *testing*"). */
   negated: boolean;
   span: Span;
   /** The entity this token belongs to, if any. */
@@ -69,7 +70,7 @@ export function taggedSentence(story: ParsedStory, sentence: Sentence): TaggedSe
 
 /** A tagged sentence with offsets relative to its own start: what the cache keeps, keyed by the sentence's prose. */
 interface LocalSentence {
-  tokens: { text: string; lemma: string; pos: PartOfSpeech; negated: boolean; start: number; end: number }[];
+  tokens: { text: string; lemma: string; pos: PartOfSpeech; start: number; end: number }[];
   entities: { kind: EntityKind; first: number; last: number }[];
 }
 
@@ -104,7 +105,6 @@ function tagProses(proses: readonly string[]): LocalSentence[] {
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
-  const negations = doc.tokens().out(its.negationFlag) as unknown as boolean[];
 
   const result: LocalSentence[] = proses.map(() => ({ tokens: [], entities: [] }));
   const owner: number[] = [];
@@ -132,7 +132,7 @@ function tagProses(proses: readonly string[]): LocalSentence[] {
       continue;
     }
     const target = result[sentence];
-    target.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], negated: negations[t] === true, start, end: start + value.length });
+    target.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], start, end: start + value.length });
     owner.push(sentence);
     localIndex.push(target.tokens.length - 1);
   }
@@ -154,9 +154,10 @@ function placed(text: string, sentence: Sentence, local: LocalSentence): TaggedS
     lower: token.text.toLowerCase(),
     lemma: token.lemma,
     pos: token.pos,
-    negated: token.negated,
+    negated: false,
     span: { start: base + token.start, end: base + token.end },
   }));
+  tokens.forEach((token, index) => (token.negated = negatedAt(tokens, index)));
   const entities = local.entities.map(({ kind, first, last }) => {
     const span = { start: tokens[first].span.start, end: tokens[last].span.end };
     const entity: Entity = { kind, text: text.slice(span.start, span.end), span, first, last };

@@ -57,8 +57,19 @@ export function quotedIndices(tokens: readonly Token[]): Set<number> {
   return open ? new Set() : inside; // an unbalanced quote tells nothing
 }
 
-/** Every subject + verb group in the sentence, in order. */
+const clauseCache = new WeakMap<TaggedSentence, Clause[]>();
+
+/** Every subject + verb group in the sentence, in order (computed once per tagged sentence). */
 export function clausesOf(sentence: TaggedSentence): Clause[] {
+  let clauses = clauseCache.get(sentence);
+  if (!clauses) {
+    clauses = findClauses(sentence);
+    clauseCache.set(sentence, clauses);
+  }
+  return clauses;
+}
+
+function findClauses(sentence: TaggedSentence): Clause[] {
   const { tokens } = sentence;
   const clauses: Clause[] = [];
   for (let index = 0; index < tokens.length; index++) {

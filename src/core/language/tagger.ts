@@ -14,7 +14,9 @@ export function tagger(): Nlp {
     const winkNLP = require('wink-nlp') as typeof WinkNLP;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const model = require('wink-eng-lite-web-model');
-    nlp = winkNLP(model, ['sbd', 'pos', 'ner', 'negation']);
+    // Sentences come from the Markdown parser and negation from the words before a verb (language/clauses.ts), so
+    // the model runs only what the filters read: part of speech (with lemmas) and entities.
+    nlp = winkNLP(model, ['pos', 'ner']);
   }
   return nlp;
 }

@@ -73,8 +73,19 @@ const CHOICE_NOT = /\b(?:went with|chose|picked|opted for|prioriti[sz]ed|kept) (
 const EVEN = /\beven (?:though|if|when)\b/;
 const FIGURE_OF_SPEECH = /\b(?:i'd|i would|we'd|we would|i'd much|'d) rather\b/;
 
-/** The sentence as lowercase plain words. */
+const plainCache = new WeakMap<TaggedSentence, string>();
+
+/** The sentence as lowercase plain words (computed once per tagged sentence). */
 function plain(sentence: TaggedSentence): string {
+  let text = plainCache.get(sentence);
+  if (text === undefined) {
+    text = plainWords(sentence);
+    plainCache.set(sentence, text);
+  }
+  return text;
+}
+
+function plainWords(sentence: Pick<TaggedSentence, 'tokens'>): string {
   return sentence.tokens
     .filter((token) => token.pos !== 'PUNCT' || token.text === ',' || token.text === ';')
     .map((token) => (token.text === "n't" ? 'not' : token.lower))
@@ -188,7 +199,7 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   if (choiceThenLoss(sentence) && !causedByMistake(sentence)) return 'cost';
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
-    const after = plain({ ...sentence, tokens: sentence.tokens.slice(sacrifice + 1) });
+    const after = plainWords({ tokens: sentence.tokens.slice(sacrifice + 1) });
     if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after) || LESS_AFTER.test(after)) return 'sacrifice';
   }
   if (!FIGURE_OF_SPEECH.test(text)) {
