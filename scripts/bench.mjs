@@ -10,6 +10,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+import { buildLanguageBundles, splitLanguageModel } from './language-bundles.mjs';
 import { generateBank, generateStory, prng } from './bench-bank.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -27,7 +28,8 @@ const work = mkdtempSync(join(tmpdir(), 'storybank-bench-'));
 // would also invalidate the cache: the engine's hash is part of its key) cannot skew the numbers.
 log(`Building the CLI and the extension into ${work}/dist ...`);
 const dist = join(work, 'dist');
-const buildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error', absWorkingDir: root };
+const buildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error', absWorkingDir: root, plugins: [splitLanguageModel] };
+await Promise.all(buildLanguageBundles(dist));
 await esbuild.build({ ...buildOptions, entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts', extension: 'src/extension/extension.ts' }, outdir: dist });
 await esbuild.build({ ...buildOptions, entryPoints: { 'extension.min': 'src/extension/extension.ts' }, outdir: dist, minify: true });
 const cli = join(dist, 'cli.js');

@@ -3,27 +3,12 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { buildLanguageBundles, languageBundles, splitLanguageModel } from './language-bundles.mjs';
 
 const entries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/main.ts',
   'check-worker': 'src/cli/engine.ts',
-};
-
-// The part-of-speech library and its model (about 4 MB) are bundles of their own, required on the first story
-// check (src/core/language/tagger.ts), so loading the extension or the CLI never parses them.
-const languageBundles = {
-  'wink-nlp': { entry: require.resolve('wink-nlp'), file: 'wink-nlp.js' },
-  'wink-eng-lite-web-model': { entry: require.resolve('wink-eng-lite-web-model'), file: 'wink-model.js' },
-};
-const splitLanguageModel = {
-  name: 'split-language-model',
-  setup(build) {
-    build.onResolve({ filter: /^wink-(?:nlp|eng-lite-web-model)$/ }, (args) => ({ path: `./${languageBundles[args.path].file}`, external: true }));
-  },
 };
 
 function newestMtime(dir) {
@@ -62,11 +47,7 @@ const builds = Object.entries(entries)
   logLevel: 'warning',
   plugins: [splitLanguageModel],
 }));
-for (const { entry, file } of Object.values(languageBundles)) {
-  builds.push(esbuild.build({
-    entryPoints: [entry], outfile: `dist/${file}`, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning',
-  }));
-}
+builds.push(...buildLanguageBundles('dist'));
 await Promise.all(builds);
 
 // Each rule's docs page ships with the extension, so "Open docs" works offline.
