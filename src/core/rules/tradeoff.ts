@@ -5,7 +5,7 @@ import type { Section, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues } from './prose/tradeoff-cues';
-import { optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
+import { choiceThenLossNext, optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
 import { defineRule } from './rule';
 
 const SCAFFOLD = 'I chose … over …, accepting ….';
@@ -60,6 +60,8 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): 
     if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
       return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
     }
+    const costAt = choiceThenLossNext(sentences, index);
+    if (costAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[costAt].sentence.span.end };
     const resolvedAt = optionsResolved(sentences, index);
     if (resolvedAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end };
   }

@@ -168,16 +168,34 @@ const LOSS = new Set([
 const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+', 'though', 'although', 'while', 'knowing', 'accepting', 'accepted']);
 
 /**
+ * Where the sentence makes a deliberate choice, or -1. The choice is a clause's verb ("I pushed…", "the group
+ * agreed…"), or a note's first word ("cut the quiz…"); a gerund that names an option ("Delaying looked safe,
+ * but…") is not a choice made.
+ */
+function deliberateChoice(sentence: TaggedSentence): number {
+  const { tokens } = sentence;
+  const clauseVerbs = new Set(clausesOf(sentence).flatMap((clause) => (clause.hypothetical ? [] : [clause.verbIndex])));
+  return tokens.findIndex((token, index) => (clauseVerbs.has(index) || (index === 0 && !token.lower.endsWith('ing'))) &&
+    (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) && done(tokens, index) && !resizedTo(tokens, index));
+}
+
+/** A sentence that opens by saying what was lost: "We lost the Friday slot.", "Sales had to wait a quarter." */
+const LOSS_OPENING = /^(?:(?:so|and|but|as a result|in return),? )?(?:we|they|i|it|that|this|sales|marketing|customers|users|the \S+(?: \S+)?) (?:\S+ )?(?:lost|gave up|gave away|paid|had to wait|waited|slipped|missed out on|went without|had to give up|had to live with|meant)\b/;
+
+/** A deliberate choice in one sentence and what it cost at the start of the next. Returns the cost's index. */
+export function choiceThenLossNext(sentences: readonly TaggedSentence[], index: number): number | undefined {
+  const next = sentences[index + 1];
+  if (!next || next.sentence.section === 'lesson' || deliberateChoice(sentences[index]) < 0) return undefined;
+  return LOSS_OPENING.test(plain(next)) && !causedByMistake(next) ? index + 1 : undefined;
+}
+
+/**
  * A deliberate choice, then what it cost, joined as a consequence: "I pushed the fix ahead of the feature, which
  * slipped to the next release", "moved the two engineers, accepted we'd get complaints".
  */
 function choiceThenLoss(sentence: TaggedSentence): boolean {
   const { tokens } = sentence;
-  // The choice is a clause's verb ("I pushed…", "the group agreed…"), or a note's first word ("cut the quiz…");
-  // a gerund that names an option ("Delaying looked safe, but…") is not a choice made.
-  const clauseVerbs = new Set(clausesOf(sentence).flatMap((clause) => (clause.hypothetical ? [] : [clause.verbIndex])));
-  const choice = tokens.findIndex((token, index) => (clauseVerbs.has(index) || (index === 0 && !token.lower.endsWith('ing'))) &&
-    (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) && done(tokens, index) && !resizedTo(tokens, index));
+  const choice = deliberateChoice(sentence);
   if (choice < 0) return false;
   let joined = false;
   for (let index = choice + 1; index < tokens.length; index++) {
