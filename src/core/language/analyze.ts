@@ -63,11 +63,6 @@ export function analyze(story: ParsedStory): TaggedSentence[] {
   return tagged;
 }
 
-/** The tagged form of one sentence of the story. */
-export function taggedSentence(story: ParsedStory, sentence: Sentence): TaggedSentence | undefined {
-  return analyze(story).find((candidate) => candidate.sentence === sentence);
-}
-
 /** A tagged sentence with offsets relative to its own start: what the cache keeps, keyed by the sentence's prose. */
 interface LocalSentence {
   tokens: { text: string; lemma: string; pos: PartOfSpeech; start: number; end: number }[];

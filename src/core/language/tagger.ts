@@ -20,7 +20,3 @@ export function tagger(): Nlp {
   }
   return nlp;
 }
-
-export function isTaggerLoaded(): boolean {
-  return nlp !== undefined;
-}

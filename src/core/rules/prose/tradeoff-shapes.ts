@@ -11,11 +11,6 @@ import type { Span } from '../../types';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
-export interface TradeoffMatch {
-  shape: TradeoffShape;
-  span: Span;
-}
-
 /** Verbs that give something up. */
 const SACRIFICE = new Set([
   'skip', 'cut', 'drop', 'delay', 'defer', 'postpone', 'hold', 'pull', 'forgo', 'forego', 'shelve', 'scrap', 'descope',
@@ -65,7 +60,6 @@ const REALLOCATE = /\band (?:\S+ )?(?:put|putting|gave|give|giving|moved|move|mo
 /** "drop it and give sales fewer leads": what the sacrifice leaves less of. */
 const LESS_AFTER = /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bwhich (?:\S+ ){1,4}(?:grumbled|complained|pushed back|objected|was unhappy|were unhappy)\b/;
 const FREED = /\b(?:freed|free|freeing)[- ]up\b/;
-const CONTRAST = /\b(?:rather than|instead of)\b/;
 const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
 const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
 const OBVIOUS_INSTEAD = /\b(?:obvious|default|safe|easy|expected|usual) (?:move|choice|option|answer|path|call|fix|plan)\b.*\binstead\b/;
