@@ -135,3 +135,19 @@ export const WEAK_STORY = [
   'I proposed a shorter trial and ran it for two weeks.',
   '',
 ].join('\n');
+
+/**
+ * The hooks most suites share: activate the extension once, and after each test close its editors, delete
+ * its scratch files and wait until the index has settled. `activated` receives the extension's test API.
+ */
+export function useStoryBank(scratch: Scratch, activated: (api: StoryBankApi) => void): void {
+  let api: StoryBankApi | undefined;
+  suiteSetup(async () => {
+    api = await activateExtension();
+    activated(api);
+  });
+  teardown(async () => {
+    await scratch.cleanup();
+    await api?.whenIdle();
+  });
+}

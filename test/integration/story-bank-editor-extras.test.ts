@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, checkStoryText, computeCoverage } from '../../src/core'
 import type { CoverageEntry } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LARGE_INDEX, SETTINGS, SETTINGS_SECTION, VIEW_CONTAINER_ID } from '../../src/extension/constants';
-import { Scratch, activateExtension, readText, remove, until, workspaceUri, writeText } from './helpers';
+import { Scratch, useStoryBank, readText, remove, until, workspaceUri, writeText } from './helpers';
 
 const profile = DEFAULT_CONFIG.profile;
 
@@ -24,15 +24,7 @@ async function coverageOnDisk(): Promise<CoverageEntry[]> {
 suite('Story Bank editor extras', () => {
   let api: StoryBankApi;
   const scratch = new Scratch();
-
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
-  teardown(async () => {
-    await scratch.cleanup();
-    await api.whenIdle();
-  });
+  useStoryBank(scratch, (activated) => (api = activated));
 
   suite('reveal', () => {
     teardown(async () => {

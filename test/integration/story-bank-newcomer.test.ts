@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS, EXTENSION_ID, VIEW_CONTAINER_ID } from '../../src/extension/constants';
-import type { QuestionNode, StoryNode, TreeNode } from '../../src/extension/storyTree';
-import { Scratch, activateExtension, ours, readText, until, workspaceUri, writeText } from './helpers';
+import type { StoryNode, TreeNode } from '../../src/extension/storyTree';
+import { Scratch, useStoryBank, ours, readText, until, workspaceUri, writeText } from './helpers';
 
 const PRICING = 'stories/pricing-test.md';
 
@@ -44,15 +44,7 @@ async function revealFailures(api: StoryBankApi): Promise<string[]> {
 suite('Story Bank: a newcomer\'s first hour', () => {
   let api: StoryBankApi;
   const scratch = new Scratch();
-
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
-  teardown(async () => {
-    await scratch.cleanup();
-    await api.whenIdle();
-  });
+  useStoryBank(scratch, (activated) => (api = activated));
 
   test('a story passing the three filters but missing the commitment is not ready for disagree-commit in the tree or the matrix', async () => {
     // The fixture story claims judgment and disagree-commit and says nothing about committing afterwards.

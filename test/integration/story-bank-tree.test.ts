@@ -7,7 +7,7 @@ import type { StoryBankApi } from '../../src/extension/extension';
 import type { CheckSummary } from '../../src/extension/commands';
 import { COMMANDS } from '../../src/extension/constants';
 import type { QuestionNode, TreeNode } from '../../src/extension/storyTree';
-import { Scratch, activateExtension, readText, remove, until, workspaceUri, writeText } from './helpers';
+import { Scratch, useStoryBank, readText, remove, until, workspaceUri, writeText } from './helpers';
 
 const profile = DEFAULT_CONFIG.profile;
 
@@ -24,15 +24,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 suite('Story Bank tree and commands', () => {
   let api: StoryBankApi;
   const scratch = new Scratch();
-
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
-  teardown(async () => {
-    await scratch.cleanup();
-    await api.whenIdle();
-  });
+  useStoryBank(scratch, (activated) => (api = activated));
 
   test('New Story creates stories/<slug>.md from the question template and never overwrites a file', async () => {
     const first = workspaceUri('stories/zz-tree-hard-words.md');
