@@ -7,7 +7,7 @@ import { log } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
 
 const TAG = 'ui';
-const STEP_TIMEOUT_MS = 60_000;
+export const STEP_TIMEOUT_MS = 60_000;
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const HOSTILE_FILE = 'zz-ui-hostile-title.md';
 const STRONG_STORY = { file: 'pricing-test.md', title: 'Shipping the annual plan before the survey came back' };
@@ -17,7 +17,8 @@ export const screenshotDir = process.env.STORY_BANK_SCREENSHOTS ? resolve(repoRo
 /** README screenshots are 1280x800. */
 const SCREENSHOT_VIEWPORT = { width: 1280, height: 800 };
 
-async function runCommand(page, title) {
+/** Runs a command from the palette by its title. */
+export async function runCommand(page, title) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();

@@ -2,19 +2,9 @@
 // verdicts fit the default width, New Story's prompt reads as English, and the hover on a question id shows
 // its whole answer shape. Run by run-ui.mjs in the same workbench, at its default window size.
 import { log } from './codeServer.mjs';
+import { runCommand, STEP_TIMEOUT_MS } from './ui-extras.mjs';
 
 const TAG = 'ui';
-const STEP_TIMEOUT_MS = 60_000;
-
-async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Enter');
-}
 
 /** True when the element's text is cut (ellipsis or clipped). */
 function isCut(locator) {
