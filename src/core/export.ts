@@ -2,18 +2,18 @@
 // matrix of stories against question types. Pure: text in, text out; the CLI and the editor write the files.
 // Every sentence is taken from the story's own text: the hook is its first context sentence, and the tradeoff
 // and result are the evidence the tradeoff and result filters recorded.
+import { isReadyFor } from './coverage';
+import type { StoryResult, StorySummary } from './lint';
+import type { Profile } from './profiles';
+import type { ParsedStory } from './story/parse';
+import type { Sentence } from './types';
+import { escapeHtml } from './text';
 
 /** A checked story with its parse, which the hook needs. */
 export interface ExportStory {
   path: string;
   result: StoryResult;
 }
-import { isReadyFor } from './coverage';
-import type { StoryResult, StorySummary as StorySummaryLike } from './lint';
-import type { Profile } from './profiles';
-import type { ParsedStory } from './story/parse';
-import type { Sentence } from './types';
-import { escapeHtml } from './text';
 
 export interface CheatSheet {
   markdown: string;
@@ -76,7 +76,7 @@ export function cheatSheetSections(profile: Profile, stories: readonly ExportSto
   });
 }
 
-export function readinessOf(entry: { result: StorySummaryLike }, questionId: string): Readiness {
+export function readinessOf(entry: { result: StorySummary }, questionId: string): Readiness {
   if (!entry.result.isStory || !entry.result.questions.includes(questionId)) return 'empty';
   return isReadyFor(entry.result, questionId) ? 'ready' : 'claimed-not-ready';
 }

@@ -111,14 +111,9 @@ function findClauses(sentence: TaggedSentence): Clause[] {
     if (j >= tokens.length) continue;
     const verb = tokens[j];
     const passive = sawBe && !verb.lower.endsWith('ing');
-    clauses.push({ subject: kind, subjectIndex: index, subjectStart: start, verbIndex: j, verb, negated: negated || hasNegationBefore(tokens, index, j), hypothetical, passive });
+    clauses.push({ subject: kind, subjectIndex: index, subjectStart: start, verbIndex: j, verb, negated, hypothetical, passive });
   }
   return clauses;
-}
-
-function hasNegationBefore(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (NEGATIONS.has(tokens[k].lower)) return true;
-  return false;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ParsedStory } from '../story/parse';
 import type { Sentence, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
-import { findNumbers, readResultCues } from './prose/result-cues';
+import { firstFigure, isVague } from './prose/result-cues';
 import { OUTCOME_STRENGTH, outcomeIn } from './prose/outcome-shapes';
 import { proseSentences } from '../language/prose';
 import type { TaggedSentence } from '../language/analyze';
@@ -76,7 +76,7 @@ function readResults(story: ParsedStory, results: readonly TaggedSentence[], req
       const strength = OUTCOME_STRENGTH.indexOf(outcome);
       if (!best || strength < best.strength) best = { sentence: tagged.sentence, strength };
     }
-    if (!firstVague && readResultCues(plainSentence(story, tagged.sentence)).vague) firstVague = tagged.sentence;
+    if (!firstVague && isVague(plainSentence(story, tagged.sentence))) firstVague = tagged.sentence;
   }
   return best ? { measured: best.sentence } : { firstVague };
 }
@@ -97,7 +97,7 @@ function numberBeforeResult(story: ParsedStory): string | undefined {
   for (const sentence of story.sentences) {
     if (sentence.section === 'result' || sentence.section === 'lesson') continue;
     const plain = plainSentence(story, sentence);
-    const measure = findNumbers(plain).measure;
+    const measure = firstFigure(plain);
     if (measure) return asWritten(story, sentence, measure);
   }
   return undefined;

@@ -141,7 +141,6 @@ export function parseStory(input: string): ParsedStory {
   story.sentences = collectSentences(tree, blanked);
   story.sections = assignSections(story);
   story.hasSectionHeadings = story.sections.some((section) => section.headingSpan);
-  story.hasSectionLabels = !story.hasSectionHeadings && labelledKinds(story.sentences, story.text) !== undefined;
   story.wordCount = story.sentences.reduce((sum, sentence) => sum + sentence.words.length, 0);
   return story;
 }
@@ -481,7 +480,9 @@ function assignSections(story: ParsedStory): Section[] {
     return sections;
   }
   if (sentences.length === 0) return sections;
-  const kinds = inferKinds(sentences, text);
+  const labelled = labelledKinds(sentences, text);
+  story.hasSectionLabels = labelled !== undefined;
+  const kinds = labelled ?? inferKinds(sentences, text);
   sentences.forEach((sentence, index) => (sentence.section = kinds[index]));
   for (const kind of SECTION_KINDS) {
     const inside = sentences.filter((sentence) => sentence.section === kind);
@@ -493,13 +494,10 @@ function assignSections(story: ParsedStory): Section[] {
 }
 
 /**
- * Without headings: inline labels at the start of a line ("**Result:** …", "- A: …") open sections; without
- * them, with three or more paragraphs the first sets the context and the last gives the result; otherwise the
- * first fifth of the sentences is context and the last third is the result.
+ * Without headings or inline labels: with three or more paragraphs the first sets the context and the last gives
+ * the result; otherwise the first fifth of the sentences is context and the last third is the result.
  */
 function inferKinds(sentences: Sentence[], text: string): SectionKind[] {
-  const labelled = labelledKinds(sentences, text);
-  if (labelled) return labelled;
   const paragraphOf = sentences.map((sentence, index) =>
     index === 0 ? 0 : /\n[ \t\r]*\n/.test(text.slice(sentences[index - 1].span.end, sentence.span.start)) ? 1 : 0,
   );

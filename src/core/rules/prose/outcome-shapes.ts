@@ -6,7 +6,7 @@
 // Numbers of context do not count: the size or length of the work ("ran for ten weeks with a team of seven"),
 // dates that only place the story, and hyperbole dressed as a number ("morale doubled", "100x better").
 import type { TaggedSentence, Token } from '../../language/analyze';
-import { clausesOf, negatedAt, type Clause } from '../../language/clauses';
+import { clausesOf, type Clause } from '../../language/clauses';
 
 /** From the strongest: a measured change, a date met, a count of something, an observable event. */
 export type OutcomeKind = 'number' | 'date-met' | 'count' | 'observable';
@@ -20,7 +20,7 @@ const CHANGE = new Set([
   'sign', 'close', 'book', 'sell', 'retain', 'recoup', 'avoid', 'prevent', 'catch', 'resolve', 'clear', 'eliminate', 'free',
   'shorten', 'speed', 'add', 'drive', 'deliver', 'move', 'activate', 'onboard', 'acquire', 'renew', 'upgrade', 'adopt',
   'complete', 'finish', 'handle', 'process', 'ship', 'launch', 'hire', 'fill', 'place', 'serve', 'answer', 'pass', 'score',
-  'rate', 'fix', 'land', 'make', 'collect', 'raise', 'stay', 'remain', 'hold', 'keep', 'come', 'end', 'settle',
+  'rate', 'fix', 'land', 'make', 'collect', 'stay', 'remain', 'hold', 'keep', 'come', 'end', 'settle',
 ]);
 /** Verbs that report the work itself, whose numbers size it rather than measure an outcome. */
 const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive']);
@@ -53,7 +53,7 @@ const OBSERVABLE = new Set([
   'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
   'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
   'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
-  'award', 'rehire', 'recover', 'reopen', 'scale',
+  'award', 'rehire', 'recover', 'scale',
 ]);
 const VAGUE_SUBJECTS = /^(?:it|everyone|everybody|stakeholders?|people|things|morale|this|that|experience)$/;
 
@@ -61,8 +61,8 @@ function wordNumber(token: Token): boolean {
   return token.pos === 'NUM' || /^\$?\d/.test(token.text) || (token.entity !== undefined && ['number', 'percent', 'money'].includes(token.entity.kind));
 }
 
-/** The words after a token, as lowercase text (to read what a number counts). */
-function tokens(sentence: TaggedSentence, index: number): string {
+/** The two words after a token, as lowercase text (to read what a number counts). */
+function wordsAfter(sentence: TaggedSentence, index: number): string {
   return sentence.tokens.slice(index + 1, index + 3).map((token) => token.lower).join(' ');
 }
 
@@ -89,13 +89,12 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   if (token.lower === 'one' && tokens[index + 1]?.lower === 'of') return false; // "one of the first times"
   // "a team of seven", "with twelve engineers", "six weeks": the size or length of the work.
   // The head of the noun phrase the number counts: the last of the nouns that follow it together ("design rounds").
-  const firstNoun = tokens.findIndex((candidate, at) => at > index && at <= index + 3 && (candidate.pos === 'NOUN' || candidate.pos === 'PROPN'));
-  let head = firstNoun;
-  while (head >= 0 && head + 1 < tokens.length && (tokens[head + 1].pos === 'NOUN' || tokens[head + 1].pos === 'PROPN')) head++;
-  const nouns = head >= 0 ? [tokens[head]] : [];
+  const isNoun = (candidate: Token | undefined) => candidate?.pos === 'NOUN' || candidate?.pos === 'PROPN';
+  let head = tokens.findIndex((candidate, at) => at > index && at <= index + 3 && isNoun(candidate));
+  while (head >= 0 && isNoun(tokens[head + 1])) head++;
   const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
   if (/\b(?:team|group|staff|crew|squad) of(?: (?:about|around|roughly|nearly|some|over|almost|~))?$/.test(previous)) return false;
-  if (kind !== 'percent' && kind !== 'money' && nouns.some((noun) => EFFORT.test(noun.lower))) return false;
+  if (kind !== 'percent' && kind !== 'money' && head >= 0 && EFFORT.test(tokens[head].lower)) return false;
   // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
   const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
   if (owner && WORK.has(owner.verb.lemma)) return false;
@@ -108,13 +107,13 @@ export function outcomeIn(sentence: TaggedSentence): OutcomeKind | undefined {
   const text = words(sentence);
   let countFound = false;
   const hyperbole = HYPERBOLE.test(text) || (MULTIPLIER.test(text) && sentence.tokens.some((token) => UNMEASURED.test(token.lower)));
-  const unmeasuredSubject = clausesOf(sentence).some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
+  const clauses = clausesOf(sentence);
+  const unmeasuredSubject = clauses.some((clause) => UNMEASURED.test(sentence.tokens[clause.subjectIndex].lower));
   if (!hyperbole && !unmeasuredSubject) {
-    const clauses = clausesOf(sentence);
     if (BEFORE_AFTER.test(text) || WORD_BEFORE_AFTER.test(text) || HELD.test(text) || DOWN_TO.test(text)) return 'number';
     // "four hours instead of two days" compares an outcome; "400 temps instead of 350" sizes the work.
-    if (INSTEAD.test(text) && !sentence.tokens.some((token, index) => wordNumber(token) && EFFORT_COUNT.test(tokens(sentence, index)))) return 'number';
-    if (sentence.tokens.some((token, index) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !negatedAt(sentence.tokens, index))) return 'number';
+    if (INSTEAD.test(text) && !sentence.tokens.some((token, index) => wordNumber(token) && EFFORT_COUNT.test(wordsAfter(sentence, index)))) return 'number';
+    if (sentence.tokens.some((token) => token.pos === 'VERB' && MULTIPLIED.has(token.lemma) && !token.negated)) return 'number';
     if (FRACTION_CHANGE.test(text) && sentence.tokens.some((token) => token.pos === 'VERB' && CHANGE.has(token.lemma))) return 'number';
     const numbers = sentence.tokens.map((_, index) => index).filter((index) => wordNumber(sentence.tokens[index]) && outcomeNumber(sentence, index, clauses));
     const measured = numbers.some((index) => ['percent', 'money'].includes(sentence.tokens[index].entity?.kind ?? ''));

@@ -1,7 +1,7 @@
 // What the narrator did: first-person clauses whose verb is an action. Weak verbs (help, support, attend,
 // be involved), feelings and thoughts, states ("I was the PM"), negated, hypothetical and passive clauses
 // show no role. Read from the linguistic layer's clauses, so every inflection of a verb counts the same.
-import { clausesOf, infinitiveAfter, negatedAt, quotedIndices, type Clause } from '../../language/clauses';
+import { clausesOf, infinitiveAfter, quotedIndices, type Clause } from '../../language/clauses';
 import type { TaggedSentence, Token } from '../../language/analyze';
 
 /** Verbs that show presence or assistance, not a part the narrator played. */
@@ -38,7 +38,7 @@ export interface OwnAction {
 function judgedVerb(sentence: TaggedSentence, clause: Clause): Token | undefined {
   const { tokens } = sentence;
   let index = clause.verbIndex;
-  let verb = clause.verb;
+  const verb = clause.verb;
   // "I was able to cut", "I had to call", "I tried to convince": the infinitive's verb is the action.
   if (verb.lemma === 'be' && tokens[index + 1]?.lower === 'able') index += 1;
   if (THROUGH_INFINITIVE.has(verb.lemma) || tokens[index]?.lower === 'able') {
@@ -46,8 +46,8 @@ function judgedVerb(sentence: TaggedSentence, clause: Clause): Token | undefined
     if (next !== undefined) return tokens[next].lemma === 'be' ? undefined : tokens[next];
   }
   if (INTENT.has(verb.lemma) && infinitiveAfter(tokens, index) !== undefined) return undefined;
-  if (verb.lemma === 'decide' || verb.lemma === 'choose') return verb;
-  if (verb.lemma === 'take' && /^(?:responsibility|ownership|pride|part|accountability|credit)$/.test(tokens[index + 1]?.lower ?? '')) return undefined; // a stance // "I decided to…", "I chose to…" is the narrator's call
+  if (verb.lemma === 'decide' || verb.lemma === 'choose') return verb; // "I decided to…", "I chose to…" is the narrator's call
+  if (verb.lemma === 'take' && /^(?:responsibility|ownership|pride|part|accountability|credit)$/.test(tokens[index + 1]?.lower ?? '')) return undefined; // a stance
   if (WEAK.has(verb.lemma)) return undefined;
   if (ACTION_WITH_OBJECT.has(verb.lemma)) {
     const next = tokens[index + 1];
@@ -70,9 +70,8 @@ export function ownActions(sentences: readonly TaggedSentence[]): OwnAction[] {
       if (clause.subject !== 'I' || quoted.has(clause.subjectIndex)) continue;
       if (clause.negated || clause.hypothetical || clause.passive) continue;
       const verb = judgedVerb(sentence, clause);
-      if (!verb) continue;
-      const index = sentence.tokens.indexOf(verb);
-      if (index === clause.verbIndex || !negatedAt(sentence.tokens, index)) actions.push({ sentence, clause, verb });
+      // The clause's own negation is read above; an infinitive ("I tried not to *cut*") carries its own.
+      if (verb && (verb === clause.verb || !verb.negated)) actions.push({ sentence, clause, verb });
     }
   }
   return actions;

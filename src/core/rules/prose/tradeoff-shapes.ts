@@ -6,8 +6,7 @@
 //   - two options, then the one taken: "we could A or B … I went with B".
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
-import { clausesOf, isModal, negatedAt, type Clause } from '../../language/clauses';
-import type { Span } from '../../types';
+import { clausesOf, isModal, type Clause } from '../../language/clauses';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
@@ -15,19 +14,18 @@ export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 const SACRIFICE = new Set([
   'skip', 'cut', 'drop', 'delay', 'defer', 'postpone', 'hold', 'pull', 'forgo', 'forego', 'shelve', 'scrap', 'descope',
   'deprioritize', 'deprioritise', 'sacrifice', 'exclude', 'remove', 'cancel', 'close', 'sunset', 'retire', 'stop', 'pause',
-  'push', 'slip', 'freeze', 'limit', 'leave', 'kill', 'abandon', 'postpone', 'halt', 'suspend', 'trim', 'narrow', 'waive',
+  'push', 'slip', 'freeze', 'limit', 'leave', 'kill', 'abandon', 'halt', 'suspend', 'trim', 'narrow', 'waive',
   'turn', 'switch', 'roll', 'move', 'keep', 'give', 'let', 'ship', 'launch', 'release', 'go', 'absorb', 'eat', 'lose', 'pay',
   'spend', 'reduce', 'extend', 'split', 'end', 'discontinue', 'take',
 ]);
 /** Of those, the ones that need a word after them to mean giving up: "push back", "turn off", "roll back". */
 const SACRIFICE_WITH_PARTICLE: Record<string, readonly string[]> = {
   push: ['back', 'out', 'to'], turn: ['off', 'down'], switch: ['off'], roll: ['back'], move: ['to', 'back', 'off', 'out'],
-  keep: ['on', 'the', 'old', 'it', 'them', 'each'], give: ['up'], let: [], ship: ['without'], launch: ['without', 'with'],
-  release: ['without'], go: ['without', 'with', 'live'], hold: [], pull: [], leave: [], absorb: [], eat: [], lose: [], pay: [],
-  spend: [], reduce: [], extend: [], split: [], slip: [], take: ['out', 'off', 'away'],
+  keep: ['on', 'the', 'old', 'it', 'them', 'each'], give: ['up'], ship: ['without'], launch: ['without', 'with'],
+  release: ['without'], go: ['without', 'with', 'live'], take: ['out', 'off', 'away'],
 };
 /** Verbs that pick one thing over another. */
-const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select', 'take', 'go', 'back', 'bet', 'decide', 'recommend', 'propose', 'keep', 'pick']);
+const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select', 'take', 'go', 'back', 'bet', 'decide', 'recommend', 'propose', 'keep']);
 
 const COST_PHRASES = [
   /\bat the (?:expense|cost|price) of\b/,
@@ -96,7 +94,7 @@ const NOT_YET = new Set(['would', 'could', 'should', 'might', 'may', 'must', "'d
  * reported decision still tells what was done: "I decided we'd drop it", "my manager decide we will stop".
  */
 function done(tokens: readonly Token[], index: number): boolean {
-  if (negatedAt(tokens, index)) return false;
+  if (tokens[index].negated) return false;
   for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
     if (isModal(tokens[k]) && NOT_YET.has(tokens[k].lower) && !reported(tokens, k)) return false;
     if (tokens[k].pos !== 'AUX' && tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART' && tokens[k].pos !== 'PRON') break;
@@ -117,7 +115,8 @@ function resizedTo(tokens: readonly Token[], index: number): boolean {
   return false;
 }
 
-const MISTAKE = new Set(['forget', 'fail', 'miss', 'overlook', 'break', 'misjudge', 'neglect', 'underestimate', 'misread', 'misconfigure', 'skip']);
+/** Verbs of a mistake ("skip" is left out: skipping is as often a choice). */
+const MISTAKE = new Set(['forget', 'fail', 'miss', 'overlook', 'break', 'misjudge', 'neglect', 'underestimate', 'misread', 'misconfigure']);
 
 function hasActionVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => token.pos === 'VERB' && done(sentence.tokens, index));
@@ -136,11 +135,10 @@ function sacrificeVerb(sentence: TaggedSentence): number | undefined {
     if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index) || resizedTo(tokens, index)) continue;
     if (index > 0 && ['DET', 'ADP', 'ADJ'].includes(tokens[index - 1].pos) && tokens[index + 1]?.pos === 'NOUN') continue; // "the cancelled accounts"
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
-    if (particles && particles.length > 0) {
+    if (particles) {
       const window = tokens.slice(index + 1, index + 8);
       // "pushed the launch to Q3" gives time up; "pushed the engineers to fix it" does not.
-      const particle = window.findIndex((t) => particles.includes(t.lower) && !(t.lower === 'to' && window[window.indexOf(t) + 1]?.pos === 'VERB'));
-      if (particle < 0) continue;
+      if (!window.some((t, at) => particles.includes(t.lower) && !(t.lower === 'to' && window[at + 1]?.pos === 'VERB'))) continue;
     }
     return index;
   }
@@ -195,7 +193,7 @@ function choiceThenLoss(sentence: TaggedSentence): boolean {
   for (let index = choice + 1; index < tokens.length; index++) {
     const token = tokens[index];
     if (CONSEQUENCE.has(token.lower) || token.text === ';') joined = true;
-    if (joined && (LOSS.has(token.lemma) || LOSS.has(token.lower)) && !negatedAt(tokens, index)) return true;
+    if (joined && (LOSS.has(token.lemma) || LOSS.has(token.lower)) && !token.negated) return true;
   }
   return false;
 }
@@ -268,7 +266,7 @@ const UNWELCOME = /^(?:unhappy|upset|angry|annoyed|frustrated|risky|riskier|slow
 
 /** "I forgot to renew it, which cost us six hours": the cost of a mistake, not of a choice. */
 function causedByMistake(sentence: TaggedSentence): boolean {
-  return clausesOf(sentence).some((clause) => clause.subject !== 'other' && MISTAKE.has(clause.verb.lemma) && clause.verb.lemma !== 'skip' && !clause.hypothetical);
+  return clausesOf(sentence).some((clause) => clause.subject !== 'other' && MISTAKE.has(clause.verb.lemma) && !clause.hypothetical);
 }
 const PEOPLE = /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
