@@ -3,7 +3,7 @@
 import type { CachedResult } from '../core/cache';
 import type { ResolvedConfig } from '../core/config';
 import { computeCoverage, type CoverageEntry, type IndexedStory } from '../core/coverage';
-import { FILTER_RULE_IDS } from '../core/rules/rule';
+import { FILTER_RULE_IDS, filterVerdict } from '../core/rules/rule';
 import type { Finding, Range } from '../core/types';
 
 /** A checked story as the report needs it: a full StoryResult or its cached copy. */
@@ -94,6 +94,11 @@ function findingToJson(finding: Finding) {
   return { rule: finding.ruleId, severity: finding.severity, message: finding.message, ...toLineColumns(finding.range) };
 }
 
+/** `path:line:column` of a range's start, 1-based. */
+function where(path: string, range: Range): string {
+  return `${path}:${range.start.line + 1}:${range.start.character + 1}`;
+}
+
 /** 0-based core positions as the contract's 1-based lines and columns. */
 function toLineColumns(range: Range) {
   return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
@@ -132,24 +137,22 @@ export function toText(report: BankReport, palette: Palette, options: { evidence
     if (options.evidence) {
       for (const id of FILTER_RULE_IDS) {
         const evidence = result.evidence[id];
-        const name = id.charAt(0).toUpperCase() + id.slice(1);
         out.push(
           evidence
-            ? `  ${palette.green(`${name} ✓`)} ${path}:${evidence.range.start.line + 1}:${evidence.range.start.character + 1} "${evidence.text.replace(/\s+/g, ' ').trim()}"`
-            : `  ${palette.red(`${name} ✗`)}`,
+            ? `  ${palette.green(filterVerdict(id, true))} ${where(path, evidence.range)} "${evidence.text.replace(/\s+/g, ' ').trim()}"`
+            : `  ${palette.red(filterVerdict(id, false))}`,
         );
       }
     }
     for (const finding of result.findings) {
       counts[finding.severity]++;
-      const where = `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      out.push(`  ${where} ${severityLabel[finding.severity]} ${finding.message} ${palette.dim(`[${finding.ruleId}]`)}`);
+      out.push(`  ${where(path, finding.range)} ${severityLabel[finding.severity]} ${finding.message} ${palette.dim(`[${finding.ruleId}]`)}`);
     }
     out.push('');
   }
   for (const error of report.errors) {
-    const where = error.line ? `${error.path}:${error.line}:${error.column ?? 1}` : error.path;
-    out.push(`${where} ${palette.red('error')} ${error.message}`);
+    const at = error.line ? `${error.path}:${error.line}:${error.column ?? 1}` : error.path;
+    out.push(`${at} ${palette.red('error')} ${error.message}`);
   }
   if (report.errors.length) out.push('');
 

@@ -7,6 +7,6 @@ export * from './lint';
 export { parseStory, type ParsedStory } from './story/parse';
 export { sectionKindOfHeading, SECTION_TITLES } from './story/sections';
 export { RULES, RULES_BY_ID } from './rules';
-export { FILTER_RULE_IDS, type FilterId, type Rule } from './rules/rule';
+export { FILTER_LABELS, FILTER_RULE_IDS, filterVerdict, type FilterId, type Rule } from './rules/rule';
 export * from './templates';
 export * from './export';

@@ -1,18 +1,16 @@
 // Wording of the filters' verdicts and their evidence, shared by the CodeLens, the hover and the highlight.
 // No `vscode` import, so the unit tests can run it in plain Node.
-import { FILTER_RULE_IDS } from '../core';
+import { FILTER_RULE_IDS, filterVerdict } from '../core';
 import type { Evidence, FilterId, StoryResult } from '../core';
 
-export const FILTER_LABELS: Record<FilterId, string> = { tradeoff: 'Tradeoff', role: 'Role', result: 'Result' };
+export { FILTER_LABELS } from '../core';
 
 /** Quote characters a CodeLens line gives its evidence; split between the lenses that share a line. */
 export const QUOTE_BUDGET = 60;
 const MIN_QUOTE = 24;
 
-/** "Tradeoff ✓" / "Role ✗". */
-export function verdict(filter: FilterId, passed: boolean): string {
-  return `${FILTER_LABELS[filter]} ${passed ? '✓' : '✗'}`;
-}
+/** "Tradeoff ✓" / "Role ✗" (the core's wording, which the CLI prints too). */
+export const verdict = filterVerdict;
 
 /** "Tradeoff ✓ · Role ✓ · Result ✗". */
 export function verdicts(result: Pick<StoryResult, 'filters'>): string {

@@ -58,3 +58,10 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 
 export const FILTER_RULE_IDS = ['tradeoff', 'role', 'result'] as const;
 export type FilterId = (typeof FILTER_RULE_IDS)[number];
+
+export const FILTER_LABELS: Record<FilterId, string> = { tradeoff: 'Tradeoff', role: 'Role', result: 'Result' };
+
+/** "Tradeoff ✓" / "Role ✗": how every view names a filter's verdict. */
+export function filterVerdict(filter: FilterId, passed: boolean): string {
+  return `${FILTER_LABELS[filter]} ${passed ? '✓' : '✗'}`;
+}
