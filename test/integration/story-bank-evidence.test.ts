@@ -7,7 +7,7 @@ import type { FilterId, StoryResult } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import type { EvidenceHighlightState } from '../../src/extension/evidence';
 import { COMMANDS } from '../../src/extension/constants';
-import { Scratch, activateExtension, until, workspaceUri, writeText } from './helpers';
+import { Scratch, until, useStoryBank, workspaceUri, writeText } from './helpers';
 
 const LABEL: Record<FilterId, string> = { tradeoff: 'Tradeoff', role: 'Role', result: 'Result' };
 /** The longest quote a lens alone on its line may show (the ellipsis excluded). */
@@ -69,17 +69,12 @@ suite('Story Bank evidence', () => {
   let api: StoryBankApi;
   const scratch = new Scratch();
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
+  // Registered first, so it runs before the shared clean-up: leave no highlight on for the next test.
   teardown(async () => {
-    // Leave no highlight on for the next test.
     const active = vscode.window.activeTextEditor?.document.uri;
     if (active && api.getEvidenceHighlights(active)) await vscode.commands.executeCommand(COMMANDS.highlightEvidence, active);
-    await scratch.cleanup();
-    await api.whenIdle();
   });
+  useStoryBank(scratch, (activated) => (api = activated));
 
   test('a strong story: a CodeLens above each evidence sentence quotes it after the filters it passed', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-evidence-strong.md'));
