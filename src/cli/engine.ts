@@ -32,8 +32,7 @@ export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
   let config = DEFAULT_CONFIG;
   const problems: ConfigProblemEntry[] = [];
   if (source.file !== undefined && source.text !== undefined) {
-    const knownRuleIds = RULES.map((rule) => rule.id);
-    const parsed = parseConfig(source.text, knownRuleIds);
+    const parsed = parseConfig(source.text, RULES);
     for (const problem of parsed.problems) {
       problems.push({ path: source.file, message: problem.message, line: problem.range.start.line + 1, column: problem.range.start.character + 1 });
     }

@@ -63,6 +63,12 @@ export interface ConfigProblem {
   range: Range;
 }
 
+/** What the configuration needs to know of a rule: its id and the schema of its options. */
+export interface KnownRule {
+  id: string;
+  meta: { options: z.ZodType };
+}
+
 export interface ConfigOverrides {
   profile?: string;
   wordsPerMinute?: number;
@@ -76,7 +82,7 @@ export interface ConfigOverrides {
  */
 export function parseConfig(
   text: string,
-  knownRuleIds: readonly string[],
+  knownRules: readonly KnownRule[],
   base: ResolvedConfig = DEFAULT_CONFIG,
 ): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
@@ -106,8 +112,13 @@ export function parseConfig(
       if (single.success && single.data !== undefined) (file as Record<string, unknown>)[key] = single.data;
     }
   }
+  const knownRuleIds = knownRules.map((rule) => rule.id);
   for (const ruleId of Object.keys(file.rules ?? {})) {
-    if (knownRuleIds.includes(ruleId)) continue;
+    const rule = knownRules.find((candidate) => candidate.id === ruleId);
+    if (rule) {
+      validateRuleOptions(rule, file.rules!, problems, at);
+      continue;
+    }
     const suggestion = closestMatch(ruleId, knownRuleIds);
     problems.push({
       message: `Unknown rule "${ruleId}"${suggestion ? `; did you mean "${suggestion}"?` : `. Known rules: ${knownRuleIds.join(', ')}.`}`,
@@ -132,6 +143,45 @@ export function parseConfig(
     }
   }
   return { config: resolveConfig(withCustom, { ...toOverrides(file), profile: undefined }, profile), problems };
+}
+
+/**
+ * A rule's options checked against its own schema, as ESLint checks `meta.schema`: unknown option names (with
+ * "did you mean") and invalid values are reported at their place in the file and dropped, so the rule runs on
+ * its defaults for those options and on the user's values for the rest.
+ */
+function validateRuleOptions(
+  rule: KnownRule,
+  rules: NonNullable<ConfigFile['rules']>,
+  problems: ConfigProblem[],
+  at: (path: readonly PropertyKey[], key?: boolean) => Range,
+): void {
+  const entry = rules[rule.id];
+  if (typeof entry === 'string') return;
+  const { severity, ...options } = entry as { severity?: SeveritySetting } & Record<string, unknown>;
+  const known = rule.meta.options instanceof z.ZodObject ? Object.keys(rule.meta.options.shape) : [];
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(options)) {
+    if (known.includes(name)) {
+      kept[name] = value;
+      continue;
+    }
+    const suggestion = closestMatch(name, known);
+    const choices = known.length ? `Its options: ${known.join(', ')}.` : 'It takes no options, only a severity.';
+    problems.push({
+      message: `rules.${rule.id}: unknown option "${name}"${suggestion ? `; did you mean "${suggestion}"?` : `. ${choices}`}`,
+      range: at(['rules', rule.id, name], true),
+    });
+  }
+  const parsed = rule.meta.options.safeParse(kept);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = ['rules', rule.id, ...issue.path];
+      problems.push({ message: `${path.join('.')}: ${issue.message}; the rule uses its default here`, range: at(path) });
+      if (issue.path.length > 0) delete kept[String(issue.path[0])];
+    }
+  }
+  rules[rule.id] = severity === undefined ? kept : { severity, ...kept };
 }
 
 /**

@@ -34,7 +34,6 @@ interface FolderState {
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web', 'memfs']);
-const RULE_IDS = RULES.map((rule) => rule.id);
 
 export function isMarkdown(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && LINTED_SCHEMES.has(document.uri.scheme);
@@ -158,7 +157,7 @@ export class StoryBank implements vscode.Disposable {
     if (text === undefined) {
       this.configDiagnostics.delete(configUri);
     } else {
-      const parsed = parseConfig(text, RULE_IDS, base);
+      const parsed = parseConfig(text, RULES, base);
       config = parsed.config;
       this.configDiagnostics.set(configUri, parsed.problems.map(configProblemToDiagnostic));
       if (parsed.problems.length > 0) this.log.warn(`${configUri.fsPath}: ${parsed.problems.length} configuration problem(s)`);

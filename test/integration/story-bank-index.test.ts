@@ -169,7 +169,7 @@ suite('Story Bank index and diagnostics', () => {
       const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'story-bank');
       return found.length > 0 ? found : undefined;
     });
-    const expected = parseConfig(configText, RULES.map((r) => r.id), DEFAULT_CONFIG).problems;
+    const expected = parseConfig(configText, RULES, DEFAULT_CONFIG).problems;
     assert.deepEqual(
       problems.map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
       expected.map((p) => [p.message, p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character]),

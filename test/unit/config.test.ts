@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, ProfileSchema, RULES, checkStoryText, getProfile, parseConfig, resolveConfig } from '../../src/core';
 
-const ruleIds = RULES.map((rule) => rule.id);
+const knownRules = RULES;
 
 describe('configuration', () => {
   it('an empty file resolves to the defaults', () => {
-    const { config, problems } = parseConfig('', ruleIds);
+    const { config, problems } = parseConfig('', knownRules);
     assert.deepEqual(problems, []);
     assert.equal(config.profile.id, 'netflix-pm');
     assert.equal(config.wordsPerMinute, 150);
@@ -15,7 +15,7 @@ describe('configuration', () => {
   it('reads pace, limit, globs and rule settings', () => {
     const { config, problems } = parseConfig(
       'wordsPerMinute: 130\nmaxSeconds: 90\nstories: "stories/**/*.md"\nrules:\n  frontmatter: warning\n',
-      ruleIds,
+      knownRules,
     );
     assert.deepEqual(problems, []);
     assert.equal(config.wordsPerMinute, 130);
@@ -25,7 +25,7 @@ describe('configuration', () => {
   });
 
   it('keeps the valid settings when one is wrong, and points at the wrong one', () => {
-    const { config, problems } = parseConfig('maxSeconds: 90\nwordsPerMinute: lots\nbogus: 1\n', ruleIds);
+    const { config, problems } = parseConfig('maxSeconds: 90\nwordsPerMinute: lots\nbogus: 1\n', knownRules);
     assert.equal(config.maxSeconds, 90);
     assert.equal(config.wordsPerMinute, 150);
     assert.deepEqual(
@@ -36,10 +36,34 @@ describe('configuration', () => {
   });
 
   it('reports broken YAML and an unknown profile with positions', () => {
-    assert.equal(parseConfig('rules: [unclosed\n', ruleIds).problems[0].range.start.line, 0);
-    const { problems } = parseConfig('profile: amazon\n', ruleIds);
+    assert.equal(parseConfig('rules: [unclosed\n', knownRules).problems[0].range.start.line, 0);
+    const { problems } = parseConfig('profile: amazon\n', knownRules);
     assert.match(problems[0].message, /Unknown profile "amazon"/);
     assert.deepEqual(problems[0].range.start, { line: 0, character: 9 });
+  });
+
+  it('checks rule options against the rule\'s own schema, at their place in the file', () => {
+    const text = 'rules:\n  role:\n    severity: error\n    minActions: 0\n    weThreshhold: 3\n  timing:\n    overFactr: 2\n';
+    const { config, problems } = parseConfig(text, knownRules);
+    const byLine = new Map(problems.map((problem) => [problem.range.start.line, problem]));
+    assert.equal(problems.length, 3, problems.map((problem) => problem.message).join('\n'));
+    assert.match(byLine.get(3)!.message, /rules\.role\.minActions: .*default/);
+    assert.deepEqual(byLine.get(3)!.range.start, { line: 3, character: 16 });
+    assert.match(byLine.get(4)!.message, /unknown option "weThreshhold"; did you mean "weThreshold"\?/);
+    assert.deepEqual([byLine.get(4)!.range.start, byLine.get(4)!.range.end], [{ line: 4, character: 4 }, { line: 4, character: 16 }]);
+    assert.match(byLine.get(6)!.message, /unknown option "overFactr"; did you mean "overFactor"\?/);
+    // The rest of the entry still applies; the bad values are dropped, so the rule runs on its defaults for them.
+    assert.equal(config.rules.role.severity, 'error');
+    assert.deepEqual(config.rules.role.options, {});
+  });
+
+  it('valid rule options pass without a problem and reach the rule', () => {
+    const { config, problems } = parseConfig('rules:\n  role:\n    minActions: 2\n', knownRules);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.rules.role.options, { minActions: 2 });
+    const oneAction = '---\ntitle: T\nquestions: [judgment]\n---\n## Action\nI rewrote the pricing spec.\n';
+    assert.equal(checkStoryText(oneAction).filters.role, true);
+    assert.equal(checkStoryText(oneAction, { config }).filters.role, false);
   });
 
   it('a rule set to off reports nothing and a severity override applies', () => {

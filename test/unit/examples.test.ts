@@ -30,7 +30,7 @@ type StoryFile = (typeof STRONG)[number] | (typeof WEAK)[number];
 const knownRuleIds = RULES.map((rule) => rule.id);
 
 function loadConfig(): { config: ResolvedConfig; problems: unknown[] } {
-  return parseConfig(readFileSync(path.join(BANK, '.storybank.yaml'), 'utf8'), knownRuleIds);
+  return parseConfig(readFileSync(path.join(BANK, '.storybank.yaml'), 'utf8'), RULES);
 }
 
 const { config } = loadConfig();

@@ -4,7 +4,7 @@ import {
   parseStory, resolveConfig, withProfile,
 } from '../../src/core';
 
-const ruleIds = RULES.map((rule) => rule.id);
+const knownRules = RULES;
 
 const AMAZON_IDS = [
   'customer-obsession', 'ownership', 'invent-and-simplify', 'are-right-a-lot', 'learn-and-be-curious', 'hire-and-develop-the-best',
@@ -72,14 +72,14 @@ describe('profiles', () => {
   });
 
   it('config can select a built-in profile, and an unknown one gets a suggestion', () => {
-    assert.equal(parseConfig('profile: amazon-lp\n', ruleIds).config.profile.id, 'amazon-lp');
-    const typo = parseConfig('profile: general-behavioural\n', ruleIds);
+    assert.equal(parseConfig('profile: amazon-lp\n', knownRules).config.profile.id, 'amazon-lp');
+    const typo = parseConfig('profile: general-behavioural\n', knownRules);
     assert.equal(typo.config.profile.id, 'netflix-pm');
     assert.match(typo.problems[0].message, /did you mean "general-behavioral"/);
   });
 
   it('a custom profile from .storybank.yaml is validated, known and can be the active one', () => {
-    const { config, problems } = parseConfig(CUSTOM, ruleIds);
+    const { config, problems } = parseConfig(CUSTOM, knownRules);
     assert.deepEqual(problems, []);
     assert.equal(config.profile.id, 'startup-pm');
     assert.deepEqual(config.profile.questions.map((q) => q.id), ['scrappy', 'user-calls']);
@@ -96,7 +96,7 @@ describe('profiles', () => {
   it('a broken custom profile is reported at the exact field; the valid ones are kept', () => {
     const text = CUSTOM.replace('      - id: user-calls', '      - id: User Calls').replace('profile: startup-pm\n', 'profile: startup-pm\nmaxSeconds: 90\n') +
       '  - id: other\n    title: Other\n    description: Fine.\n    questions:\n      - {id: one, title: One, question: Q?, listensFor: L, answerShape: [A]}\n';
-    const { config, problems } = parseConfig(text, ruleIds);
+    const { config, problems } = parseConfig(text, knownRules);
     assert.equal(problems.length, 2, JSON.stringify(problems));
     assert.equal(problems[1].message, 'Profile "startup-pm" is not used until the problems in its definition are fixed.');
     assert.deepEqual(problems[1].range.start, { line: 0, character: 9 });
@@ -114,7 +114,7 @@ describe('profiles', () => {
   - {id: mine, title: Mine, description: D, questions: [{id: a, title: A, question: Q, listensFor: L, answerShape: [S]}]}
   - {id: mine, title: Again, description: D, questions: [{id: b, title: B, question: Q, listensFor: L, answerShape: [S]}]}
 `;
-    const { config, problems } = parseConfig(dup, ruleIds);
+    const { config, problems } = parseConfig(dup, knownRules);
     assert.deepEqual(problems.map((p) => [p.message, p.range.start.line]), [
       ['profiles.0.id: "amazon-lp" is a built-in profile; give yours another id', 1],
       ['profiles.2.id: profile "mine" is defined twice', 3],
@@ -168,7 +168,7 @@ describe('profiles', () => {
     });
 
     it('a configured profile owns plain lists: profile: amazon-lp in the config judges [judgment] as unknown there', () => {
-      const { config } = parseConfig('profile: amazon-lp\n', ruleIds);
+      const { config } = parseConfig('profile: amazon-lp\n', knownRules);
       assert.equal(config.bankProfileId, 'amazon-lp');
       const findings = checkStoryText(netflixOnly, { config }).findings.filter((f) => f.messageId === 'unknownQuestion');
       assert.deepEqual(findings.map((f) => netflixOnly.slice(f.span.start, f.span.end)), ['judgment', 'failure']);
@@ -187,7 +187,7 @@ describe('profiles', () => {
     });
 
     it('ids under a custom profile are checked against it', () => {
-      const { config } = parseConfig(CUSTOM.replace('profile: startup-pm\n', ''), ruleIds);
+      const { config } = parseConfig(CUSTOM.replace('profile: startup-pm\n', ''), knownRules);
       const story = '---\ntitle: T\nquestions: {startup-pm: [scrapy], netflix-pm: [candor]}\n---\nBody.\n';
       const findings = checkStoryText(story, { config }).findings.filter((f) => f.ruleId === 'frontmatter');
       assert.deepEqual(findings.map((f) => [story.slice(f.span.start, f.span.end), f.message]), [
