@@ -9,6 +9,9 @@ const entries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/main.ts',
   'check-worker': 'src/cli/engine.ts',
+  // `storybank mcp`: the MCP SDK is bundled here, not in cli.js, so `check` never loads it. The extension
+  // ships this file too and offers it to VS Code's agent mode (src/extension/lmTools.ts).
+  mcp: 'src/cli/mcp.ts',
 };
 
 function newestMtime(dir) {

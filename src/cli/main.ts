@@ -10,6 +10,7 @@ import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, t
 import type { ResolvedConfig } from '../core/config';
 import { CONFIG_FILE_NAME, DEFAULT_STORIES_GLOB } from '../core/defaults';
 import type * as EngineModule from './engine';
+import type * as McpModule from './mcp';
 import type { ConfigProblemEntry, ConfigSource, WorkerJob, WorkerReply, WorkerSetup } from './engine';
 import { runExport } from './export';
 import { findMarkdownFiles, readStoryFileSync } from './files';
@@ -24,6 +25,7 @@ Commands:
   check [paths...]     lint stories and show coverage (default path: .)
   coverage [paths...]  show only the coverage table
   export [paths...]    write cheat-sheet.md, cheat-sheet.html and coverage.csv into --out <dir>
+  mcp --root <folder>  serve the bank to AI assistants over MCP (stdio); see storybank mcp --help
 
 Options:
   --format text|json   output format (default: text)
@@ -42,6 +44,8 @@ Options:
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // The MCP server is a bundle of its own (dist/mcp.js), loaded only here: check never parses the MCP SDK.
+  if (argv[0] === 'mcp') return (require(BUNDLED ? path.join(__dirname, 'mcp.js') : path.join(__dirname, 'mcp.ts')) as typeof McpModule).runMcp(argv.slice(1), io.stderr);
   let parsed;
   try {
     parsed = parseArgs({
