@@ -1,6 +1,7 @@
 // Palette and view commands. Each accepts arguments so tests (and keybindings) can skip the prompts.
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, docsUrl, slugify, storyTemplate } from '../core';
+import { nextGapEntry } from '../core/assistant';
 import type { CoverageEntry, Profile } from '../core';
 import type { StoryBank } from './bank';
 import { COMMANDS, COVERAGE_VIEW_ID, EXAMPLE_BANK, EXCLUDE_GLOB, STORIES_FOLDER } from './constants';
@@ -185,7 +186,7 @@ export async function checkWorkspace(bank: StoryBank, log: vscode.LogOutputChann
 export async function openNextGap(bank: StoryBank, args: NewStoryArgs = {}): Promise<vscode.Uri | undefined> {
   await bank.whenIdle();
   const coverage = bank.coverage();
-  const next = coverage.find((c) => c.status === 'gap') ?? coverage.find((c) => c.status === 'thin');
+  const next = nextGapEntry(coverage);
   if (!next) {
     void vscode.window.showInformationMessage('Story Bank: every question type has at least two ready stories.');
     return undefined;

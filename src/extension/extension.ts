@@ -14,6 +14,7 @@ import { exportCheatSheet, switchProfile } from './profileCommands';
 import { ACTIVE_PROFILE_STATE_KEY, COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
 import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
 import { EvidenceHighlighter, EvidenceHover, type EvidenceHighlightState, type HighlightedEvidence } from './evidence';
+import { LanguageModelTools, mcpServerOffers, registerMcpServers, type McpServerOffer } from './lmTools';
 import { MatrixPanel } from './matrix';
 import { Practice, type PracticeArgs, type PracticeState } from './practice';
 import { StoryTree, type TreeNode } from './storyTree';
@@ -46,6 +47,8 @@ export interface StoryBankApi {
   getLogUri(): vscode.Uri;
   /** The evidence spans Highlight Evidence decorated in the story, or undefined when it is not highlighted. */
   getEvidenceHighlights(uri: vscode.Uri): HighlightedEvidence[] | undefined;
+  /** The MCP servers offered to agent mode, and whether this editor took the provider (VS Code 1.101+). */
+  getMcpServers(): { registered: boolean; offers: McpServerOffer[] };
 }
 
 const MARKDOWN: vscode.DocumentSelector = [
@@ -156,6 +159,11 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
       evidenceHighlighter.toggle(arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined)),
   );
 
+  // Tools for AI assistants: language-model tools over this index, and the CLI's MCP server for agent mode.
+  context.subscriptions.push(...new LanguageModelTools(bank, context.extensionUri).register());
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const mcpRegistered = registerMcpServers(context, version);
+
   // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
   for (const document of vscode.workspace.textDocuments) if (isMarkdown(document)) bank.scheduleLint(document);
   void bank.reindex('activation');
@@ -185,6 +193,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     getLastIndexing: () => bank.lastIndexing,
     getLogUri: () => context.logUri,
     getEvidenceHighlights: (uri) => evidenceHighlighter.rangesFor(uri),
+    getMcpServers: () => ({ registered: mcpRegistered, offers: mcpServerOffers(context.extensionUri, version) }),
   };
 }
 
