@@ -8,6 +8,10 @@ import { proseSentences } from '../language/prose';
 import type { TaggedSentence } from '../language/analyze';
 import { appendToBody, appendToSection, emptyStorySpan, lineBreakOf, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { defineRule } from './rule';
+import { modelFor, passes, scoreSentences, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
+import trainedModel from './result.model.json';
+
+const MODEL = trainedModel as SentenceModel;
 
 const PLACEHOLDER = '[Metric] moved from [before] to [after] by [date].';
 const EXAMPLE = 'Trial-to-paid conversion rose from 4% to 6% within six weeks.';
@@ -45,7 +49,7 @@ export const result = defineRule({
       report({ messageId: 'missing', data: { example: EXAMPLE }, span: wholeCharacters(story.text, whereMissing(story)), fixes });
       return;
     }
-    const { measured, firstVague } = readResults(story, results, options.requireNumber);
+    const { measured, firstVague } = readResults(story, results, options.requireNumber, modelFor(MODEL, proseSentences(story).length));
     if (measured) return evidence(measured.span);
     if (firstVague) {
       report({
@@ -66,7 +70,24 @@ export const result = defineRule({
   },
 });
 
-function readResults(story: ParsedStory, results: readonly TaggedSentence[], requireNumber: boolean): { measured?: Sentence; firstVague?: Sentence } {
+/** The result sentences' features for the trained model. */
+export function resultFeatures(sentences: readonly TaggedSentence[], index: number): string[] {
+  const outcome = outcomeIn(sentences[index]);
+  const cues = [`outcome-${outcome ?? 'none'}`, ...new Set(sentences[index].entities.map((entity) => `entity-${entity.kind}`))];
+  return sentenceFeatures(sentences, index, cues);
+}
+
+/**
+ * The result's strongest measured sentence and its first vague one. The patterns judge first; the model (when
+ * given) adds a result they missed when it is confident, and takes back a pass none of whose sentences it
+ * believes measures anything (a number of context the patterns read as an outcome).
+ */
+export function readResults(
+  story: ParsedStory,
+  results: readonly TaggedSentence[],
+  requireNumber: boolean,
+  model: SentenceModel | null,
+): { measured?: Sentence; firstVague?: Sentence } {
   let firstVague: Sentence | undefined;
   // The evidence is the strongest outcome in the result: a measured change over a count, a count over an event.
   let best: { sentence: Sentence; strength: number } | undefined;
@@ -78,7 +99,10 @@ function readResults(story: ParsedStory, results: readonly TaggedSentence[], req
     }
     if (!firstVague && isVague(plainSentence(story, tagged.sentence))) firstVague = tagged.sentence;
   }
-  return best ? { measured: best.sentence } : { firstVague };
+  if (!model || requireNumber) return best ? { measured: best.sentence } : { firstVague };
+  const { scores, top } = scoreSentences(model, results.map((_, index) => resultFeatures(results, index)));
+  if (!passes(best !== undefined, scores[top] ?? 0, model)) return { firstVague };
+  return { measured: best?.sentence ?? results[top].sentence };
 }
 
 /** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { ParsedStory } from '../story/parse';
 import { proseSentences } from '../language/prose';
+import type { TaggedSentence } from '../language/analyze';
 import type { Section, Span, TextEdit } from '../types';
 import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues } from './prose/tradeoff-cues';
-import { choiceThenLossNext, optionsResolved, tradeoffIn } from './prose/tradeoff-shapes';
+import { choiceThenLossNext, optionsResolved, tradeoffCues, tradeoffIn } from './prose/tradeoff-shapes';
+import { modelFor, passes, scoreSentences, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
+import trainedModel from './tradeoff.model.json';
 import { defineRule } from './rule';
 
 const SCAFFOLD = 'I chose … over …, accepting ….';
@@ -44,27 +47,62 @@ export const tradeoff = defineRule({
   },
 });
 
+const MODEL = trainedModel as SentenceModel;
+
 /**
- * The words that make the story pass this filter: the first sentence outside the lesson with a tradeoff shape
- * (or a configured cue), or an options sentence through the sentence that resolves it. Undefined exactly when
- * the rule reports.
+ * The words that make the story pass this filter, or undefined exactly when the rule reports. A configured cue
+ * passes outright. Otherwise the tradeoff shapes find the first sentence outside the lesson with a choice and its
+ * cost (or an options sentence through the one that resolves it), and the trained model checks them: it takes a
+ * pass back when it doubts every sentence, and when the shapes found nothing it passes the sentence it is sure
+ * states a choice with a cost. `model: null` judges by the shapes alone.
  */
-export function findTradeoff(story: ParsedStory, cues: readonly string[] = []): Span | undefined {
+export function findTradeoff(story: ParsedStory, cues: readonly string[] = [], trained: SentenceModel | null = MODEL): Span | undefined {
+  const sentences = tradeoffSentences(story);
+  const model = modelFor(trained, proseSentences(story).length);
   const extra = extraCues(cues);
-  const sentences = proseSentences(story).filter((tagged) => tagged.sentence.section !== 'lesson');
-  for (const [index, tagged] of sentences.entries()) {
-    if (tradeoffIn(tagged) || extra.some((cue) => cue.test(plainSentence(story, tagged.sentence)))) {
-      return tagged.sentence.span;
-    }
-    // "I consolidated the dashboards. The downside was a month of confused reps."
-    if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
-      return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
-    }
-    const costAt = choiceThenLossNext(sentences, index);
-    if (costAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[costAt].sentence.span.end };
-    const resolvedAt = optionsResolved(sentences, index);
-    if (resolvedAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end };
+  const cued = sentences.find((tagged) => extra.some((cue) => cue.test(plainSentence(story, tagged.sentence))));
+  if (cued) return cued.sentence.span;
+  const byShapes = findByShapes(story, sentences);
+  if (!model) return byShapes;
+  const { scores, top } = scoreSentences(model, sentences.map((_, index) => tradeoffFeatures(sentences, index)));
+  if (!passes(byShapes !== undefined, scores[top] ?? 0, model)) return undefined;
+  return byShapes ?? sentences[top].sentence.span;
+}
+
+/** The sentences a tradeoff may be read from: the candidate's prose, outside the lesson (platitudes live there). */
+export function tradeoffSentences(story: ParsedStory): TaggedSentence[] {
+  return proseSentences(story).filter((tagged) => tagged.sentence.section !== 'lesson');
+}
+
+/**
+ * What the model reads of `sentences[index]`: its words and the parts of the shapes it holds. Whole shapes are
+ * left out on purpose: the shapes were tuned on the same stories, so the model would learn to trust them blindly.
+ */
+export function tradeoffFeatures(sentences: readonly TaggedSentence[], index: number): string[] {
+  return sentenceFeatures(sentences, index, tradeoffCues(sentences[index]));
+}
+
+function findByShapes(story: ParsedStory, sentences: readonly TaggedSentence[]): Span | undefined {
+  for (let index = 0; index < sentences.length; index++) {
+    const span = shapeAt(story, sentences, index)?.span;
+    if (span) return span;
   }
+  return undefined;
+}
+
+/** The tradeoff shape that `sentences[index]` holds or completes, and the words it spans. */
+export function shapeAt(story: ParsedStory, sentences: readonly TaggedSentence[], index: number): { kind: string; span: Span } | undefined {
+  const tagged = sentences[index];
+  const kind = tradeoffIn(tagged);
+  if (kind) return { kind, span: tagged.sentence.span };
+  // "I consolidated the dashboards. The downside was a month of confused reps."
+  if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
+    return { kind: 'named-cost', span: { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end } };
+  }
+  const costAt = choiceThenLossNext(sentences, index);
+  if (costAt !== undefined) return { kind: 'cost-next', span: { start: tagged.sentence.span.start, end: sentences[costAt].sentence.span.end } };
+  const resolvedAt = optionsResolved(sentences, index);
+  if (resolvedAt !== undefined) return { kind: 'options-resolved', span: { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end } };
   return undefined;
 }
 

@@ -10,6 +10,12 @@ import { clausesOf, isModal, type Clause } from '../../language/clauses';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
+/** A verb the tagger read as a noun: right after "I"/"we", or after "to" that follows a verb ("decided to deprioritize"). */
+function misreadVerb(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1].lower;
+  return previous === 'i' || previous === 'we' || (previous === 'to' && index > 1 && tokens[index - 2].pos === 'VERB');
+}
+
 /** Verbs that give something up. */
 const SACRIFICE = new Set([
   'skip', 'cut', 'drop', 'delay', 'defer', 'postpone', 'hold', 'pull', 'forgo', 'forego', 'shelve', 'scrap', 'descope',
@@ -39,6 +45,7 @@ const COST_PHRASES = [
   /\b(?:which|that|this|it) (?:\S+ )?(?:made|makes|make) (?:\S+ ){1,5}(?:slower|later|harder|worse|longer|costlier|more expensive|less \S+)\b/,
   /\b(?:which|that|this|it) (?:was|were|is) (?:very |really |quite |a )?(?:painful|costly|expensive|unpopular|loss|hit|big loss|hard on)\b/,
   /\baccept(?:ed|ing|s)? (?:some |more |the |a |higher |greater )?risks?\b/,
+  /\b(?:took|take|taking|takes) (?:that|the|this) (?:risk|hit)\b/,
   /\b(?:we|they|i|customers|users|sales)(?:'d| would) (?:lose|miss|give up|pay)\b.*\bbut\b/,
   /\b(?:i|we|they|he|she) knew (?:that )?(?:\S+ ){0,8}\S*(?:would|'d|will|meant|mean|means|was going to) (?:\S+ ){0,3}(?:lose|miss|cost|wait|slip|delay|upset|hurt|disappoint|be late|pay|less|fewer|slower|go without)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
@@ -48,12 +55,13 @@ const COST_PHRASES = [
   /\bso (?!none|nothing|no )(?:\S+ ){1,3}(?:would |will |had to |must |)(?:lose|lost|wait|waited|miss|missed|pay|paid|give up)\b/,
   /\b(?:paid|paying|pay) (?:for )?(?:the |an |about |roughly |around )?(?:extra|more|double|twice|\$)/,
   /\bknowing (?:that )?(?:we|they|it|this|customers|users|our|some|the|a|many|most)\b/,
+  /, knowing (?:that )?(?!how|what|when|where|why|who|the team|them|him|her)\S+ \S+/,
   /, (?:losing|costing|delaying|leaving|paying|dropping|sacrificing|skipping|forgoing) /,
 ];
 
 const PURPOSE = /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
 const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
-const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}\S*,? (?:i|we|the team|they|he|she)\b/;
+const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}?\S*,? (?:i|we|the team|they|he|she|the \S+|our \S+)\b/;
 const REALLOCATE = /\band (?:\S+ )?(?:put|putting|gave|give|giving|moved|move|moving|spent|spend|spending|used|use|using|shifted|shifting|redirected|reassigned|invested) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
 /** "drop it and give sales fewer leads": what the sacrifice leaves less of. */
 const LESS_AFTER = /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bwhich (?:\S+ ){1,4}(?:grumbled|complained|pushed back|objected|was unhappy|were unhappy)\b/;
@@ -127,12 +135,17 @@ function stem(word: string): string {
   return word.replace(/ied$/, 'y').replace(/(?:ized|ised)$/, (ending) => ending.slice(0, -1)).replace(/(?:ing|ed)$/, '');
 }
 
-function sacrificeVerb(sentence: TaggedSentence): number | undefined {
+/**
+ * Where the sentence gives something up, or undefined. A resize ("cut the beta to one week") gives something up
+ * only when a purpose follows it (`resizeCounts`).
+ */
+function sacrificeVerb(sentence: TaggedSentence, resizeCounts = false): number | undefined {
   const { tokens } = sentence;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && ['i', 'we'].includes(tokens[index - 1].lower))) continue;
-    if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index) || resizedTo(tokens, index)) continue;
+    if (token.pos !== 'VERB' && !(token.pos === 'NOUN' && index > 0 && misreadVerb(tokens, index))) continue;
+    if (!(SACRIFICE.has(token.lemma) || SACRIFICE.has(stem(token.lower))) || !done(tokens, index)) continue;
+    if (!resizeCounts && resizedTo(tokens, index)) continue;
     if (index > 0 && ['DET', 'ADP', 'ADJ'].includes(tokens[index - 1].pos) && tokens[index + 1]?.pos === 'NOUN') continue; // "the cancelled accounts"
     const particles = SACRIFICE_WITH_PARTICLE[token.lemma];
     if (particles) {
@@ -150,14 +163,16 @@ const DELIBERATE = new Set([
   'choose', 'pick', 'prefer', 'prioritize', 'prioritise', 'opt', 'decide', 'agree', 'skip', 'cut', 'drop', 'delay', 'defer',
   'postpone', 'hold', 'pull', 'forgo', 'shelve', 'scrap', 'descope', 'deprioritize', 'close', 'stop', 'pause', 'keep', 'limit',
   'accept', 'trade', 'sacrifice', 'exclude', 'remove', 'cancel', 'freeze', 'sunset', 'retire', 'move', 'push', 'leave', 'let',
+  'switch', 'swap', 'propose', 'recommend',
 ]);
 /** Words of a price paid: something lost, late, worse, or someone unhappy. */
 const LOSS = new Set([
   'lose', 'loss', 'sacrifice', 'forgo', 'slip', 'lag', 'suffer', 'complain', 'complaint', 'grumble', 'upset', 'unhappy',
   'disappoint', 'disappointed', 'wait', 'pay', 'cost', 'expense', 'risk', 'downside', 'drawback', 'penalty', 'broken',
   'delay', 'later', 'slower', 'fewer', 'less', 'worse', 'dip', 'angry', 'frustrated', 'annoyed', 'miss', 'lost',
+  'shut', 'hurt', 'stall', 'forfeit', 'eat',
 ]);
-const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+', 'though', 'although', 'while', 'knowing', 'accepting', 'accepted']);
+const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+', '->', '→', '>', 'though', 'although', 'while', 'knowing', 'accepting', 'accepted']);
 
 /**
  * Where the sentence makes a deliberate choice, or -1. The choice is a clause's verb ("I pushed…", "the group
@@ -171,8 +186,10 @@ function deliberateChoice(sentence: TaggedSentence): number {
     (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) && done(tokens, index) && !resizedTo(tokens, index));
 }
 
+const AND_WE_LOST = /\band (?:\S+, )?(?:we|i|they) (?:\S+ )?(?:lost|gave up|lose|had to give up)\b/;
+
 /** A sentence that opens by saying what was lost: "We lost the Friday slot.", "Sales had to wait a quarter." */
-const LOSS_OPENING = /^(?:(?:so|and|but|as a result|in return),? )?(?:we|they|i|it|that|this|sales|marketing|customers|users|the \S+(?: \S+)?) (?:\S+ )?(?:lost|gave up|gave away|paid|had to wait|waited|slipped|missed out on|went without|had to give up|had to live with|meant)\b/;
+const LOSS_OPENING = /^(?:(?:so|and|but|as a result|in return),? )?(?:we|they|i|it|that|this|sales|marketing|customers|users|the \S+(?: \S+)?) (?:\S+ )?(?:lost|gave up|gave away|paid|had to wait|waited|slipped|missed out on|went without|had to give up|had to live with|meant|would lose|'d lose|would miss|'d miss|would have to wait|'d have to wait)\b/;
 
 /** A deliberate choice in one sentence and what it cost at the start of the next. Returns the cost's index. */
 export function choiceThenLossNext(sentences: readonly TaggedSentence[], index: number): number | undefined {
@@ -189,6 +206,8 @@ function choiceThenLoss(sentence: TaggedSentence): boolean {
   const { tokens } = sentence;
   const choice = deliberateChoice(sentence);
   if (choice < 0) return false;
+  // "…, and we lost the social part": a loss of our own right after the choice.
+  if (AND_WE_LOST.test(plainWords({ tokens: tokens.slice(choice + 1) }))) return true;
   let joined = false;
   for (let index = choice + 1; index < tokens.length; index++) {
     const token = tokens[index];
@@ -212,11 +231,52 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
     const after = plainWords({ tokens: sentence.tokens.slice(sacrifice + 1) });
     if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after) || LESS_AFTER.test(after)) return 'sacrifice';
   }
+  const resize = sacrifice === undefined ? sacrificeVerb(sentence, true) : undefined;
+  // The purpose must belong to the resize: "cut the beta to one week so the app would be ready".
+  if (resize !== undefined && PURPOSE.test(plainWords({ tokens: sentence.tokens.slice(resize + 1, resize + 12) }))) return 'sacrifice';
+  if (choiceThenSacrifice(sentence)) return 'preference';
   if (!FIGURE_OF_SPEECH.test(text)) {
     if (contrastChosen(sentence, inResult)) return 'preference';
     if (overPreference(sentence)) return 'preference';
   }
   return undefined;
+}
+
+/**
+ * The parts of the shapes above, each on its own, for the trained model (`tradeoff-model.ts`): a sentence can hold a
+ * sacrifice without a stated purpose, or a loss word without a choice, and the model weighs them together with
+ * the words around them.
+ */
+export function tradeoffCues(sentence: TaggedSentence): string[] {
+  const text = plain(sentence);
+  const cues: string[] = [];
+  const sacrifice = sacrificeVerb(sentence);
+  if (sacrifice !== undefined) {
+    cues.push('sacrifice');
+    const after = plainWords({ tokens: sentence.tokens.slice(sacrifice + 1) });
+    if (PURPOSE.test(after) || PURPOSE_TO.test(after)) cues.push('purpose');
+  }
+  if (deliberateChoice(sentence) >= 0) cues.push('choice');
+  if (choiceVerb(sentence)) cues.push('choose-verb');
+  if (COST_PHRASES.some((pattern) => pattern.test(text))) cues.push('cost-phrase');
+  if (OPTIONS.test(text)) cues.push('options');
+  if (RESOLUTION.test(text)) cues.push('resolution');
+  if (LOSS_OPENING.test(text)) cues.push('loss-opening');
+  if (FIGURE_OF_SPEECH.test(text)) cues.push('rather');
+  if (causedByMistake(sentence)) cues.push('mistake');
+  if (sentence.tokens.some((token) => (LOSS.has(token.lemma) || LOSS.has(token.lower)) && !token.negated)) cues.push('loss-word');
+  return cues;
+}
+
+const PICK = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select']);
+
+/** One thing chosen and another given up in the same breath: "I picked screen-time limits and pushed kids search to next year". */
+function choiceThenSacrifice(sentence: TaggedSentence): boolean {
+  const { tokens } = sentence;
+  const choice = tokens.findIndex((token, index) => token.pos === 'VERB' && PICK.has(token.lemma) && done(tokens, index));
+  if (choice < 0) return false;
+  const sacrifice = sacrificeVerb({ ...sentence, tokens: tokens.slice(choice + 1) });
+  return sacrifice !== undefined && tokens.slice(choice + 1, choice + 1 + sacrifice).some((token) => token.lower === 'and' || token.text === ';' || token.text === ',');
 }
 
 /** Whether a clause's subject is a person or group who can choose (not a thing: "the variant was getting…"). */
