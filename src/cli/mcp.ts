@@ -26,6 +26,9 @@ Serves the story bank to an AI assistant over the Model Context Protocol (stdio)
 Tools: check_story, check_bank, next_gap, explain_rule. Paths are confined to the root.
 `;
 
+/** Results kept between calls (a bank of this many stories is re-checked on each call beyond it). */
+const MAX_REMEMBERED = 5000;
+
 /** A path the client sent that may not be read. Its message is what the client sees. */
 export class OutsideRootError extends Error {}
 
@@ -101,6 +104,8 @@ export class McpBank {
     let result = this.results.get(key);
     if (!result) {
       result = checkText(text, config);
+      // A long session of drafts sent as text would otherwise keep every version; the bank is re-read cheaply.
+      if (this.results.size >= MAX_REMEMBERED) this.results.clear();
       this.results.set(key, result);
     }
     return result;

@@ -24,8 +24,8 @@ suite('Story Bank language-model tools (vscode.lm.invokeTool)', () => {
   useStoryBank(scratch, (activated) => (api = activated));
 
   test('the four tools are contributed with a model description and an input schema each', () => {
-    // What the editor read from the manifest. (vscode.lm.tools, the list of tools enabled for chat, stays empty in
-    // code-server, which has no chat; invokeTool below reaches the registered tools all the same.)
+    // What the editor read from the manifest. (vscode.lm.tools comes back empty in the tested code-server, which
+    // has no chat extension; invokeTool below reaches the registered tools all the same.)
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: { languageModelTools: { name: string; modelDescription: string; inputSchema: { type: string } }[] };
     };
