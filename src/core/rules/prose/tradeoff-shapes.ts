@@ -39,8 +39,7 @@ const COST_PHRASES = [
   /(?<!(?:without|never|not|didn't|did not|never once) )\b(?:giving|gave|give|given) up\b/,
   /(?<!(?:without|never|not|didn't|did not) )\bsacrific/,
   /\btrad(?:e|ed|ing) (?:\S+ ){1,6}for\b/,
-  /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/,
-  /\b(?:run|ran|running|go|went|left|leave|leaving|be|was|were) (?:\S+ ){0,3}short(?:-staffed| staffed|handed)?\b/,
+  /\b(?:be|was|were) (?:\S+ ){0,3}short(?:-staffed| staffed|handed)\b|\b(?:run|ran|running|go|went|left|leave|leaving) (?:\S+ ){0,3}short\b(?!-| (?:call|calls|meeting|meetings|list|video|doc|memo|note|summary|survey|break|walk|session|sessions|version|form|answer|time|term|story|demo|check|sync)\b)/,
   /\bso (?:that )?(?:the )?freed[- ]up\b/,
   /\b(?:which|that|this|it) (?:\S+ )?(?:made|makes|make) (?:\S+ ){1,5}(?:slower|later|harder|worse|longer|costlier|more expensive|less \S+)\b/,
   /\b(?:which|that|this|it) (?:was|were|is) (?:very |really |quite |a )?(?:painful|costly|expensive|unpopular|loss|hit|big loss|hard on)\b/,
@@ -50,7 +49,7 @@ const COST_PHRASES = [
   /\b(?:i|we|they|he|she) knew (?:that )?(?:\S+ ){0,8}\S*(?:would|'d|will|meant|mean|means|was going to) (?:\S+ ){0,3}(?:lose|miss|cost|wait|slip|delay|upset|hurt|disappoint|be late|pay|less|fewer|slower|go without)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
   /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
-  /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
+  /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade|lost|lower|higher|extra|slower|reduced|missed|smaller|longer)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
   /\beven (?:though|if|when) (?:it|that|this) (?:\S+ )?(?:meant|means|cost|would|was|is|made|left)\b/,
   /\bso (?!none|nothing|no )(?:\S+ ){1,3}(?:would |will |had to |must |)(?:lose|lost|wait|waited|miss|missed|pay|paid|give up)\b/,
   /\b(?:paid|paying|pay) (?:for )?(?:the |an |about |roughly |around )?(?:extra|more|double|twice|\$)/,
@@ -58,6 +57,11 @@ const COST_PHRASES = [
   /, knowing (?:that )?(?!how|what|when|where|why|who|the team|them|him|her)\S+ \S+/,
   /, (?:losing|costing|delaying|leaving|paying|dropping|sacrificing|skipping|forgoing) /,
 ];
+
+/** "…, which pushed the last case past 7 p.m.": a consequence that is a cost only when it follows a choice, or our own doing. */
+const WHICH_COST = /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|means|cost|costs|left|slowed|delayed|pushed)\b/;
+/** "I was worried it would cost us good people": a fear, not a cost accepted. */
+const FEARED = /\b(?:worried|afraid|feared|scared|concerned|nervous|anxious)\b (?:that )?(?:it|this|that|we|they|the \S+) (?:would|might|could)\b/;
 
 const PURPOSE = /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
 const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
@@ -117,7 +121,7 @@ function reported(tokens: readonly Token[], index: number): boolean {
 
 /** "I cut the meeting to 45 minutes": a resize to an amount, not something given up. */
 function resizedTo(tokens: readonly Token[], index: number): boolean {
-  for (let k = index + 1; k < Math.min(tokens.length - 1, index + 6); k++) {
+  for (let k = index + 1; k < Math.min(tokens.length - 1, index + 10); k++) {
     if (tokens[k].lower === 'to' && (tokens[k + 1].pos === 'NUM' || tokens[k + 1].entity)) return true;
   }
   return false;
@@ -217,13 +221,22 @@ function choiceThenLoss(sentence: TaggedSentence): boolean {
   return false;
 }
 
+/** A cost phrase that is not a fear, and a "which meant…" that follows something we did. */
+function statedCost(sentence: TaggedSentence, text: string): boolean {
+  if (FEARED.test(text)) return false;
+  if (COST_PHRASES.some((pattern) => pattern.test(text))) return true;
+  const which = sentence.tokens.findIndex((token) => token.lower === 'which');
+  const chosenBefore = sentence.tokens.slice(0, which < 0 ? undefined : which).some((token, index) => token.pos === 'VERB' && DELIBERATE.has(token.lemma) && done(sentence.tokens, index));
+  return WHICH_COST.test(text) && (chosenBefore || clausesOf(sentence).some((clause) => clause.subject !== 'other' && !clause.hypothetical && !clause.negated));
+}
+
 /** Which tradeoff shape one sentence holds, if any. */
 export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined {
   const text = plain(sentence);
   if (sentence.tokens.length < 3) return undefined;
   const inResult = sentence.sentence.section === 'result';
   const sacrifice = sacrificeVerb(sentence);
-  if (COST_PHRASES.some((pattern) => pattern.test(text)) && hasActionVerb(sentence) && !causedByMistake(sentence)) return 'cost';
+  if (statedCost(sentence, text) && hasActionVerb(sentence) && !causedByMistake(sentence)) return 'cost';
   if (EVEN.test(text) && (sacrifice !== undefined || choiceVerb(sentence)) && consequenceAfterEven(sentence)) return 'cost';
   if (choiceThenLoss(sentence) && !causedByMistake(sentence)) return 'cost';
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
@@ -258,7 +271,7 @@ export function tradeoffCues(sentence: TaggedSentence): string[] {
   }
   if (deliberateChoice(sentence) >= 0) cues.push('choice');
   if (choiceVerb(sentence)) cues.push('choose-verb');
-  if (COST_PHRASES.some((pattern) => pattern.test(text))) cues.push('cost-phrase');
+  if (statedCost(sentence, text)) cues.push('cost-phrase');
   if (OPTIONS.test(text)) cues.push('options');
   if (RESOLUTION.test(text)) cues.push('resolution');
   if (LOSS_OPENING.test(text)) cues.push('loss-opening');
@@ -330,12 +343,16 @@ function causedByMistake(sentence: TaggedSentence): boolean {
 }
 const PEOPLE = /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
+const APPROXIMATELY = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'some', 'approximately']);
+
 /** "chose A over B", "picked the rewrite over the patch": a choice verb, then "over" not followed by a time or amount. */
 function overPreference(sentence: TaggedSentence): boolean {
   const { tokens } = sentence;
   for (let index = 0; index < tokens.length; index++) {
     if (tokens[index].lower !== 'over') continue;
     const next = tokens[index + 1];
+    const afterNext = tokens[index + 2];
+    if (APPROXIMATELY.has(next?.lower ?? '') && afterNext && (afterNext.pos === 'NUM' || afterNext.entity)) continue; // "over about three weeks"
     if (!next || !/^\p{L}/u.test(next.text) || ['budget', 'time', 'capacity', 'quota', 'schedule'].includes(next.lower) || next.pos === 'NUM' || next.entity || /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)) continue;
     const previous = tokens[index - 1];
     if (previous && ['take', 'go', 'hand', 'turn', 'win', 'look', 'think', 'talk', 'run', 'pore', 'read', 'start', 'get', 'come', 'walk'].includes(previous.lemma)) continue;
