@@ -138,7 +138,7 @@ export function parseStory(input: string): ParsedStory {
   story.tree = tree;
   story.directives = readDirectives(tree, lines);
   story.headings = collectHeadings(tree);
-  story.sentences = collectSentences(tree, blanked);
+  story.sentences = splitAtLineLabels(collectSentences(tree, blanked), blanked);
   story.sections = assignSections(story);
   story.hasSectionHeadings = story.sections.some((section) => section.headingSpan);
   story.wordCount = story.sentences.reduce((sum, sentence) => sum + sentence.words.length, 0);
@@ -344,6 +344,45 @@ function collectSentences(tree: MdRoot, text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * Notes written line by line run into one sentence when a line has no closing punctuation. A line that opens with
+ * a section label ("Result: process ran…", "lesson: check the calendar") starts a sentence of its own, so it can
+ * open its section.
+ */
+function splitAtLineLabels(sentences: Sentence[], text: string): Sentence[] {
+  return sentences.flatMap((sentence) => {
+    const cuts: number[] = [];
+    for (let at = text.indexOf('\n', sentence.span.start); at >= 0 && at < sentence.span.end; at = text.indexOf('\n', at + 1)) {
+      const lineEnd = text.indexOf('\n', at + 1);
+      if (isLabelLine(text.slice(at + 1, lineEnd < 0 ? text.length : Math.min(lineEnd, at + 64)))) cuts.push(at);
+    }
+    if (cuts.length === 0) return [sentence];
+    const groups: Word[][] = [[]];
+    let next = 0;
+    for (const word of sentence.words) {
+      while (next < cuts.length && word.span.start > cuts[next]) {
+        if (groups[groups.length - 1].length > 0) groups.push([]);
+        next++;
+      }
+      groups[groups.length - 1].push(word);
+    }
+    return groups.filter((words) => words.length > 0).map((words) => (groups.length === 1 ? sentence : sentencePart(sentence, text, words)));
+  });
+}
+
+/** A line that opens with a section label and a colon: "Result: …", "**lesson:** …", "r: …". */
+function isLabelLine(line: string): boolean {
+  return /^[^:\n]{1,30}:/.test(line) && sectionKindOfInlineLabel(line) !== undefined;
+}
+
+function sentencePart(sentence: Sentence, text: string, words: Word[]): Sentence {
+  const start = words[0].span.start;
+  // The part keeps the punctuation that closes it, as the whole sentence did.
+  const end = words === sentence.words || words[words.length - 1] === sentence.words[sentence.words.length - 1] ? sentence.span.end : words[words.length - 1].span.end;
+  const span = { start: Math.min(start, end), end };
+  return { ...sentence, text: text.slice(span.start, span.end), span, words };
+}
+
 function toSentence(node: NlSentence, offsets: SourceOffsets): Sentence | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -482,7 +521,7 @@ function assignSections(story: ParsedStory): Section[] {
   if (sentences.length === 0) return sections;
   const labelled = labelledKinds(sentences, text);
   story.hasSectionLabels = labelled !== undefined;
-  const kinds = labelled ?? inferKinds(sentences, text);
+  const kinds = labelled ?? withLoneLabel(inferKinds(sentences, text), sentences, text);
   sentences.forEach((sentence, index) => (sentence.section = kinds[index]));
   for (const kind of SECTION_KINDS) {
     const inside = sentences.filter((sentence) => sentence.section === kind);
@@ -491,6 +530,24 @@ function assignSections(story: ParsedStory): Section[] {
     sections.push(makeSection(kind, kind, undefined, span, inside));
   }
   return sections;
+}
+
+/**
+ * One "Result:" or "Lesson:" label alone does not make a labelled story, but it still says where its section
+ * starts: what follows it is that section. Before a lone Result label, what the position rule placed in the result
+ * is action.
+ */
+function withLoneLabel(kinds: SectionKind[], sentences: Sentence[], text: string): SectionKind[] {
+  const at = sentences.findIndex((sentence) => {
+    const lineStart = text.lastIndexOf('\n', sentence.span.start - 1) + 1;
+    if (!/^[\s>*_\-+•\d.)]*$/.test(text.slice(lineStart, sentence.span.start))) return false;
+    const kind = sectionKindOfInlineLabel(text.slice(lineStart, sentence.span.end));
+    return kind === 'result' || kind === 'lesson';
+  });
+  if (at <= 0) return kinds;
+  const labelKind = sectionKindOfInlineLabel(text.slice(text.lastIndexOf('\n', sentences[at].span.start - 1) + 1, sentences[at].span.end))!;
+  if (labelKind === 'lesson') return kinds.map((kind, index) => (index < at ? kind : 'lesson'));
+  return kinds.map((kind, index) => (index >= at ? 'result' : kind === 'result' || kind === 'lesson' ? 'action' : kind));
 }
 
 /**

@@ -23,9 +23,9 @@ const CHANGE = new Set([
   'rate', 'fix', 'land', 'make', 'collect', 'stay', 'remain', 'hold', 'keep', 'come', 'end', 'settle',
 ]);
 /** Verbs that report the work itself, whose numbers size it rather than measure an outcome. */
-const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive']);
+const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive', 'cover']);
 /** Nouns that count people, effort or activity, not an outcome. */
-const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?)$/;
+const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?|projects?|efforts?|programs?|programmes?|initiatives?|cycles?|epics?|versions?|prs?|commits?)$/;
 /** Things that have no measure, so a number about them is a figure of speech. */
 const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|engagement|love|pride|goodwill)$/;
 const MULTIPLIER = /\b(?:\d+ ?x|\d+ times|\w+fold|doubled|tripled|quadrupled)\b/;
@@ -98,7 +98,9 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
   const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
   if (owner && WORK.has(owner.verb.lemma)) return false;
-  return true;
+  // Where the tagger missed the clause ("The demos kicked off…", "Release 4.12 had 38 tickets"): the verb just before.
+  const verbBefore = tokens.slice(Math.max(0, index - 6), index).reverse().find((candidate) => candidate.pos === 'VERB' || (candidate.pos === 'AUX' && candidate.lemma === 'have'));
+  return !(verbBefore && WORK.has(verbBefore.lemma));
 }
 
 /** Which kind of measurable outcome one result sentence states, if any. */

@@ -49,6 +49,7 @@ const COST_PHRASES = [
   /\b(?:i|we|they|he|she) knew (?:that )?(?:\S+ ){0,8}\S*(?:would|'d|will|meant|mean|means|was going to) (?:\S+ ){0,3}(?:lose|miss|cost|wait|slip|delay|upset|hurt|disappoint|be late|pay|less|fewer|slower|go without)\b/,
   /^(?:that|this|it|doing so|going with \S+(?: \S+)?) (?:also )?(?:meant|means)\b/,
   /\bknowing(?: that)? (?:\S+ ){1,12}(?:would|will|could|might|meant|was going to|were going to)\b/,
+  /\bknew (?:that )?(?:we|they|it|customers|users|the \S+)(?:'d| would| will| were going to| was going to) (?:\S+ ){0,3}(?:lose|miss|wait|pay|give up|slip)\b/,
   /\baccept(?:ed|ing|s)? (?:that|the (?:risk|cost|loss|hit|delay|trade|lost|lower|higher|extra|slower|reduced|missed|smaller|longer)|(?:a|an|some|about|roughly|around|~|\$|\d|losing|longer|slower|fewer|less|lower|higher|more|worse|noisier|double))/,
   /\beven (?:though|if|when) (?:it|that|this) (?:\S+ )?(?:meant|means|cost|would|was|is|made|left)\b/,
   /\bso (?!none|nothing|no )(?:\S+ ){1,3}(?:would |will |had to |must |)(?:lose|lost|wait|waited|miss|missed|pay|paid|give up)\b/,
