@@ -5,6 +5,8 @@ import { trimSpan } from './text';
 import type { Evidence, Finding, SectionKind, Severity, SeveritySetting, Span } from './types';
 import { DEFAULT_CONFIG, knownProfiles, type ResolvedConfig } from './config';
 import { DEFAULT_PROFILE_ID } from './profiles';
+import { configuredBudgets, timing } from './rules/timing';
+import { sectionSeconds, type SectionBudget } from './timing';
 
 export const DOCS_BASE_URL = 'https://github.com/story-bank/story-bank/blob/main/src/core/rules/';
 
@@ -24,7 +26,17 @@ export interface StorySummary {
   evidence: Partial<Record<FilterId, Evidence>>;
   /** The claimed question ids this story is ready for: every filter passes, no error, and that question's answer shape holds. */
   ready: string[];
+  /** Each headed section's spoken time, with the budget the timing rule judges it by (the configured one). */
+  sectionTimes: SectionTime[];
   findings: Finding[];
+}
+
+export interface SectionTime {
+  kind: SectionKind;
+  title: string;
+  headingSpan: Span;
+  seconds: number;
+  budget?: SectionBudget;
 }
 
 export interface StoryResult extends StorySummary {
@@ -65,9 +77,20 @@ export function lintStory(parsed: ParsedStory, options: LintOptions = {}): Story
     filters,
     evidence,
     ready: readyQuestions(story, filters, findings),
+    sectionTimes: sectionTimes(story, config),
     findings,
     story,
   };
+}
+
+function sectionTimes(story: ParsedStory, config: ResolvedConfig): SectionTime[] {
+  const options = timing.meta.options.safeParse(config.rules.timing?.options ?? {});
+  const budgets = configuredBudgets(options.success ? options.data : timing.meta.options.parse({}));
+  return story.sections.flatMap((section) =>
+    section.headingSpan
+      ? [{ kind: section.kind, title: section.title, headingSpan: section.headingSpan, seconds: sectionSeconds(section, config.wordsPerMinute), budget: budgets[section.kind] }]
+      : [],
+  );
 }
 
 /** The one definition of readiness every view reads. */

@@ -312,13 +312,18 @@ export class StoryBank implements vscode.Disposable {
     return this.track(this.readAndLint(uri, true));
   }
 
-  private async readAndLint(uri: vscode.Uri, indexed: boolean): Promise<void> {
+  /** `configChanged`: a re-index after the configuration changed, which judges open documents again too. */
+  private async readAndLint(uri: vscode.Uri, indexed: boolean, configChanged = false): Promise<void> {
     this.deletedOnDisk.delete(uri.toString());
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) {
-      // The editor's text wins over the disk; it is only re-linted when the published result is for another version.
+      // The editor's text wins over the disk; it is re-linted when the published result is for another version
+      // or another configuration.
       const entry = this.entries.get(uri.toString());
-      if (!entry || entry.version !== open.version || entry.indexed !== indexed) this.updateDocument(open);
+      if (configChanged || !entry || entry.version !== open.version || entry.indexed !== indexed) {
+        this.fresh.delete(uri.toString());
+        this.updateDocument(open);
+      }
       return;
     }
     const generation = this.bump(uri);
@@ -407,7 +412,7 @@ export class StoryBank implements vscode.Disposable {
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
         const batch = uris.slice(i, i + INDEX_BATCH);
-        await Promise.all(batch.map((uri) => this.readAndLint(uri, true)));
+        await Promise.all(batch.map((uri) => this.readAndLint(uri, true, true)));
         progress?.report({ message: `${Math.min(i + INDEX_BATCH, uris.length)}/${uris.length}`, increment: (batch.length / uris.length) * 100 });
         await new Promise((resolve) => setTimeout(resolve, 0)); // let typing and rendering through
       }

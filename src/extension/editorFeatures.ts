@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { FILTER_RULE_IDS, readinessGaps } from '../core';
 import type { QuestionType, StoryResult } from '../core';
-import { SECTION_BUDGETS, formatBudget, formatDuration, sectionSeconds } from '../core/timing';
+import { formatBudget, formatDuration } from '../core/timing';
 import type { StoryBank } from './bank';
 import { COMMANDS } from './constants';
 import { evidenceLenses } from './evidence';
@@ -38,17 +38,14 @@ export class TimingLenses implements vscode.CodeLensProvider, vscode.Disposable 
     if (!entry?.result.isStory || entry.result.story.skippedAnalysis) return [];
     const { result } = entry;
     const story = result.story;
-    const wordsPerMinute = this.bank.configFor(document.uri).wordsPerMinute;
     const lineRange = (offset: number) => document.lineAt(document.positionAt(offset).line).range;
     const firstOffset = story.headings[0]?.span.start ?? story.sentences[0]?.span.start ?? story.bodySpan.start;
     const lenses = [new vscode.CodeLens(lineRange(firstOffset), { title: totalLabel(result), command: '' })];
     lenses.push(...evidenceLenses(document.uri, result, lineRange(firstOffset)));
-    for (const section of story.sections) {
-      if (!section.headingSpan) continue;
-      const budget = SECTION_BUDGETS[section.kind];
-      const spoken = formatDuration(sectionSeconds(section, wordsPerMinute));
+    for (const section of result.sectionTimes) {
+      const spoken = formatDuration(section.seconds);
       lenses.push(new vscode.CodeLens(lineRange(section.headingSpan.start), {
-        title: budget ? `${spoken} · budget ${formatBudget(budget)}` : spoken,
+        title: section.budget ? `${spoken} · budget ${formatBudget(section.budget)}` : spoken,
         command: '',
       }));
     }

@@ -175,6 +175,24 @@ suite('Story Bank tree and commands', () => {
     await until('the status bar item to hide', () => (api.getStatusText() === undefined ? true : undefined));
   });
 
+  test('the CodeLens shows the section budgets the timing rule judges by, from .storybank.yaml', async () => {
+    const config = scratch.track(workspaceUri('.storybank.yaml'));
+    await writeText(config, 'rules:\n  timing:\n    budgets:\n      action: { min: 200, max: 400 }\n');
+    const uri = workspaceUri('stories/pricing-test.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const actionLens = async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+      return lenses.map((lens) => lens.command?.title ?? '').find((title) => /· budget/.test(title) && title.endsWith(formatBudget({ min: 200, max: 400 })));
+    };
+    // The default Action budget is 0:30–0:40; the configured one is 3:20–6:40.
+    assert.equal(formatBudget({ min: 200, max: 400 }), '3:20–6:40');
+    const found = await until('the lens to show the configured Action budget', actionLens).catch(async (error) => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+      throw new Error(`${String(error)}; lenses: ${JSON.stringify(lenses.map((lens) => lens.command?.title))}`);
+    });
+    assert.ok(found, 'the Action lens shows 3:20–6:40');
+  });
+
   test('hovering a question id shows its question; completion in questions: offers the profile ids', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-tree-hover.md'));
     await writeText(uri, '---\ntitle: Hover\nquestions: [failure, ]\n---\n\nI shipped it late.\n');

@@ -66,6 +66,16 @@ describe('configuration', () => {
     assert.equal(checkStoryText(oneAction, { config }).filters.role, false);
   });
 
+  it('section times carry the configured budgets, the ones the timing rule judges by', () => {
+    const { config, problems } = parseConfig('rules:\n  timing:\n    budgets:\n      action: { min: 200, max: 400 }\n', knownRules);
+    assert.deepEqual(problems, []);
+    const story = '---\ntitle: T\nquestions: [judgment]\n---\n## Situation\nSignups fell.\n\n## Action\nI rewrote the pricing page.\n';
+    const byKind = (result: ReturnType<typeof checkStoryText>) => Object.fromEntries(result.sectionTimes.map((section) => [section.kind, section.budget]));
+    assert.deepEqual(byKind(checkStoryText(story)).action, { min: 30, max: 40 });
+    assert.deepEqual(byKind(checkStoryText(story, { config })).action, { min: 200, max: 400 });
+    assert.deepEqual(byKind(checkStoryText(story, { config })).context, byKind(checkStoryText(story)).context);
+  });
+
   it('a rule set to off reports nothing and a severity override applies', () => {
     const text = '---\ntitle: T\nquestions: [judgement]\n---\nBody.\n';
     const off = resolveConfig(DEFAULT_CONFIG, { rules: { frontmatter: { severity: 'off' } } });

@@ -67,7 +67,7 @@ export const timing = defineRule({
     }
 
     // Budgets need real section boundaries: inferred parts of a story without headings are too fuzzy to time.
-    const budgets: Partial<Record<SectionKind, SectionBudget>> = { ...SECTION_BUDGETS, ...stripUndefined(options.budgets) };
+    const budgets = configuredBudgets(options);
     for (const section of story.sections) {
       const budget = budgets[section.kind];
       if (!budget || !section.headingSpan || section.wordCount === 0) continue;
@@ -81,6 +81,11 @@ export const timing = defineRule({
     }
   },
 });
+
+/** The section budgets this rule judges by: the defaults with the configured ones over them. */
+export function configuredBudgets(options: { budgets: Partial<Record<SectionKind, SectionBudget | undefined>> }): Partial<Record<SectionKind, SectionBudget>> {
+  return { ...SECTION_BUDGETS, ...stripUndefined(options.budgets) } as Partial<Record<SectionKind, SectionBudget>>;
+}
 
 const LONG_ADVICE: Record<SectionKind, string> = {
   context: 'who, what was at stake, and why it fell to you',
