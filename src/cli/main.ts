@@ -212,6 +212,8 @@ interface CheckOptions {
 
 interface CheckStats {
   files: number;
+  /** Files whose text was read: the others were known unchanged by their size, modification time and inode. */
+  read: number;
   stories: number;
   cached: number;
   checked: number;
@@ -246,12 +248,22 @@ function loadCache(file: string | undefined, source: ConfigSource): ResultCache<
   return ResultCache.fromJSON<CacheMeta>(json, stamp);
 }
 
+/** Size, modification time and inode, for the metadata check of the cache; undefined when the file cannot be read. */
+function statOf(file: string): { size: number; mtimeMs: number; ino: number } | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Written to a temporary file and renamed, so a run that is killed never leaves half a cache behind. */
 function saveCache(file: string, cache: ResultCache<CacheMeta>): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(cache.toJSON({ onlyUsed: true })));
+    writeFileSync(temporary, JSON.stringify(cache.toJSON({ onlyUsed: true, savedAt: Date.now() })));
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written only makes the next run slower.
@@ -291,13 +303,25 @@ async function checkBank(
   const cacheFile = options.useCache ? cacheFileFor(inputs, options.cacheDir ?? defaultCacheDir()) : undefined;
   const cache = loadCache(cacheFile, source);
 
-  // Read every file; errors stay per file, in file order.
+  // Read every file that changed since the cache recorded it; errors stay per file, in file order.
   const readErrors: BankError[] = [];
   const texts: { file: string; key: string; text: string }[] = [];
+  let stampHits = 0;
   for (const file of files) {
+    const stat = options.useCache ? statOf(file) : undefined;
+    const known = stat && cache.keyByStamp(file, stat);
+    if (known) {
+      texts.push({ file, key: known, text: '' });
+      stampHits++;
+      continue;
+    }
     const outcome = readStoryFileSync(file);
     if (!outcome.ok) readErrors.push({ path: file, message: `This file ${outcome.message}.` });
-    else texts.push({ file, key: ResultCache.keyOf(outcome.text), text: outcome.text });
+    else {
+      const key = ResultCache.keyOf(outcome.text);
+      texts.push({ file, key, text: outcome.text });
+      if (stat) cache.setStamp(file, { ...stat, key });
+    }
   }
 
   const results: (CachedResult | undefined)[] = texts.map(({ key }) => (options.useCache ? cache.getByKey(key) : undefined));
@@ -334,7 +358,7 @@ async function checkBank(
   for (const result of results) interner.result(result!);
 
   // An unchanged bank leaves the cache file as it is: nothing new to store and nothing to prune.
-  if (cacheFile && (missing.length > 0 || !cache.meta || cache.hasUnused())) {
+  if (cacheFile && (missing.length > 0 || !cache.meta || cache.hasUnused() || cache.hasNewStamps)) {
     for (const index of missing) cache.setByKey(texts[index].key, results[index]!);
     cache.meta = meta;
     saveCache(cacheFile, cache);
@@ -350,7 +374,7 @@ async function checkBank(
   return {
     config: meta.config,
     stories,
-    stats: { files: files.length, stories: stories.length, cached: texts.length - missing.length, checked: missing.length, jobs: usedJobs },
+    stats: { files: files.length, read: files.length - stampHits, stories: stories.length, cached: texts.length - missing.length, checked: missing.length, jobs: usedJobs },
   };
 }
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { StorySummary } from './lint';
 
 /** Bump when the shape of a cached entry or of the serialized cache changes. */
-export const CACHE_SCHEMA = 2;
+export const CACHE_SCHEMA = 3;
 
 /** The part of a StoryResult that survives caching. */
 export type CachedResult = StorySummary;
@@ -18,10 +18,27 @@ export interface CacheStamp {
   configFingerprint: string;
 }
 
+/**
+ * What a file looked like when its text had a given key: a later run that sees the same size, modification time
+ * and inode can take the key without reading the file (ESLint's metadata cache strategy).
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  key: string;
+}
+
+/** A stamp this close to the time the cache was written (or later) may hide a second write in the same tick. */
+const RACY_MS = 2000;
+
 export interface SerializedCache<M = unknown> extends CacheStamp {
   schema: number;
   /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
   meta?: M;
+  /** File stamps by path, and when they were written (ms since the epoch). */
+  files?: Record<string, FileStamp>;
+  savedAt?: number;
   entries: Record<string, CachedResult>;
 }
 
@@ -64,6 +81,13 @@ export function toCachedResult(result: CachedResult): CachedResult {
       ]),
     ),
     ready: [...result.ready],
+    sectionTimes: result.sectionTimes.map((section) => ({
+      kind: section.kind,
+      title: section.title,
+      headingSpan: { start: section.headingSpan.start, end: section.headingSpan.end },
+      seconds: section.seconds,
+      ...(section.budget ? { budget: { min: section.budget.min, max: section.budget.max } } : {}),
+    })),
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,
       messageId: finding.messageId,
@@ -86,6 +110,9 @@ export function toCachedResult(result: CachedResult): CachedResult {
 
 export class ResultCache<M = unknown> {
   private readonly entries = new Map<string, CachedResult>();
+  private readonly stamps = new Map<string, FileStamp>();
+  private stampsChanged = false;
+  private savedAt = 0;
   /** Keys looked up or stored since creation: what `toJSON({ onlyUsed: true })` keeps. */
   private readonly used = new Set<string>();
   hits = 0;
@@ -105,7 +132,36 @@ export class ResultCache<M = unknown> {
       if (/^[0-9a-f]{64}$/.test(key) && isCachedResult(entry)) cache.entries.set(key, entry);
     }
     cache.meta = data.meta;
+    cache.savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
+    for (const [file, stamp] of Object.entries(data.files ?? {})) {
+      if (isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
+    }
     return cache;
+  }
+
+  /**
+   * The key of a file's text, known from its stamp without reading it: when the size, modification time and inode
+   * match what was recorded, and the file was not modified around the time the record was written.
+   */
+  keyByStamp(file: string, stat: Omit<FileStamp, 'key'>): string | undefined {
+    const known = this.stamps.get(file);
+    if (!known || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs || known.ino !== stat.ino) return undefined;
+    if (known.mtimeMs >= this.savedAt - RACY_MS) return undefined;
+    return this.entries.has(known.key) ? known.key : undefined;
+  }
+
+  setStamp(file: string, stamp: FileStamp): void {
+    const known = this.stamps.get(file);
+    if (known && known.key === stamp.key && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs && known.ino === stamp.ino) return;
+    this.stamps.set(file, stamp);
+    this.stampsChanged = true;
+  }
+
+  /** Whether saving would record something new: a stamp, or a stamp that is no longer racy. */
+  get hasNewStamps(): boolean {
+    if (this.stampsChanged) return true;
+    for (const stamp of this.stamps.values()) if (stamp.mtimeMs >= this.savedAt - RACY_MS) return true;
+    return false;
   }
 
   static keyOf(text: string): string {
@@ -146,13 +202,20 @@ export class ResultCache<M = unknown> {
   }
 
   /** `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
-  toJSON(options: { onlyUsed?: boolean } = {}): SerializedCache<M> {
+  toJSON(options: { onlyUsed?: boolean; savedAt?: number } = {}): SerializedCache<M> {
     const entries: Record<string, CachedResult> = {};
     for (const [key, entry] of this.entries) {
       if (!options.onlyUsed || this.used.has(key)) entries[key] = entry;
     }
-    return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, entries };
+    const files: Record<string, FileStamp> = {};
+    for (const [file, stamp] of this.stamps) if (entries[stamp.key]) files[file] = stamp;
+    return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, entries, files, savedAt: options.savedAt ?? this.savedAt };
   }
+}
+
+function isFileStamp(value: unknown): value is FileStamp {
+  const stamp = value as FileStamp;
+  return !!stamp && typeof stamp === 'object' && typeof stamp.size === 'number' && typeof stamp.mtimeMs === 'number' && typeof stamp.ino === 'number' && typeof stamp.key === 'string';
 }
 
 /**

@@ -21,8 +21,8 @@ It went well and everyone was pleased.
 const stamp = { coreVersion: '0.1.0+1+abc', configFingerprint: configFingerprint({ text: 'profile: netflix-pm' }) };
 
 function fields(result: CachedResult): CachedResult {
-  const { isStory, title, questions, words, seconds, filters, evidence, ready, findings } = result;
-  return { isStory, title, questions, words, seconds, filters, evidence, ready, findings };
+  const { isStory, title, questions, words, seconds, filters, evidence, ready, sectionTimes, findings } = result;
+  return { isStory, title, questions, words, seconds, filters, evidence, ready, sectionTimes, findings };
 }
 
 describe('result cache (src/core/cache.ts)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -135,6 +135,34 @@ describe('storybank CLI', () => {
       assert.equal(lines[evidence.line - 1].slice(evidence.column - 1, evidence.endColumn - 1), evidence.text, id);
     }
     assert.deepEqual(json.stories[0].ready, json.stories[0].filters.tradeoff && json.stories[0].filters.role && json.stories[0].filters.result ? ['judgment'] : []);
+  });
+
+  it('a warm run reads no unchanged file, and a changed file is read and checked again', async () => {
+    const stats = (stderr: string) => JSON.parse(/storybank stats: (\{.*\})/.exec(stderr)![1]) as { files: number; read: number; cached: number; checked: number };
+    const story = (name: string) => path.join(dir, name);
+    writeFileSync(story('a.md'), GOOD);
+    writeFileSync(story('b.md'), GOOD.replace('Shorter trial', 'Second story'));
+    // Written "a while ago": a stamp taken right after a write may hide a second write in the same clock tick.
+    const past = new Date(Date.now() - 60_000);
+    for (const name of ['a.md', 'b.md']) utimesSync(story(name), past, past);
+
+    const first = await run(['check', dir, '--format', 'json', '--stats']);
+    assert.deepEqual([stats(first.stderr).files, stats(first.stderr).read, stats(first.stderr).checked], [2, 2, 2]);
+    const warm = await run(['check', dir, '--format', 'json', '--stats']);
+    assert.deepEqual([stats(warm.stderr).read, stats(warm.stderr).cached], [0, 2], 'both files known by size, time and inode');
+    assert.equal(warm.stdout, first.stdout);
+
+    // A change of the same length, with the old modification time restored, is the one case the stamp cannot see
+    // (as with ESLint's metadata strategy); any real edit moves the time and is read again.
+    writeFileSync(story('b.md'), GOOD.replace('Shorter trial', 'Renamed story'));
+    const edited = await run(['check', dir, '--format', 'json', '--stats']);
+    assert.deepEqual([stats(edited.stderr).read, stats(edited.stderr).checked], [1, 1]);
+    assert.ok(edited.stdout.includes('Renamed story'));
+
+    // A file modified around the time the cache was written is read again rather than trusted.
+    const again = await run(['check', dir, '--format', 'json', '--stats']);
+    assert.equal(stats(again.stderr).read, 1, 'b.md was written moments ago: its stamp is not trusted yet');
+    assert.equal(stats(again.stderr).checked, 0, 'its text is unchanged, so its result comes from the cache');
   });
 
   it('exits 1 when a finding is an error, and prints path:line:col in text mode', async () => {
