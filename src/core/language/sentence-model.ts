@@ -79,10 +79,29 @@ export function modelFor<M extends SentenceModel>(model: M | null, proseSentence
   return model && proseSentenceCount >= model.minSentences ? model : null;
 }
 
-/** Each sentence's probability, and the index of the highest (-1 when there are none). */
-export function scoreSentences(model: SentenceModel, features: readonly (readonly string[])[]): { scores: number[]; top: number } {
-  const scores = features.map((list) => probability(model, list));
-  return { scores, top: scores.reduce((best, score, index) => (best < 0 || score > scores[best] ? index : best), -1) };
+/**
+ * `passes`, reading as few sentences as it needs: a pass of the patterns stands as soon as one sentence reaches
+ * the veto limit (the sentences at `first`, their evidence, are read first); a miss needs the best sentence.
+ * Returns the verdict and, for a pass the model made, the sentence it rests on.
+ */
+export function judge(
+  model: SentenceModel,
+  count: number,
+  featuresOf: (index: number) => readonly string[],
+  byShapes: boolean,
+  first: readonly number[] = [],
+): { pass: boolean; sentence?: number } {
+  if (byShapes) {
+    const order = [...new Set([...first, ...Array.from({ length: count }, (_, index) => index)])];
+    return { pass: order.some((index) => probability(model, featuresOf(index)) >= model.vetoBelow) };
+  }
+  let best = -1;
+  let bestScore = -1;
+  for (let index = 0; index < count; index++) {
+    const score = probability(model, featuresOf(index));
+    if (score > bestScore) [best, bestScore] = [index, score];
+  }
+  return bestScore >= model.threshold ? { pass: true, sentence: best } : { pass: false };
 }
 
 export function probability(model: SentenceModel, features: readonly string[]): number {

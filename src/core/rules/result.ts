@@ -8,7 +8,7 @@ import { proseSentences } from '../language/prose';
 import type { TaggedSentence } from '../language/analyze';
 import { appendToBody, appendToSection, emptyStorySpan, lineBreakOf, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { defineRule } from './rule';
-import { modelFor, passes, scoreSentences, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
+import { judge, modelFor, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
 import trainedModel from './result.model.json';
 
 const MODEL = trainedModel as SentenceModel;
@@ -100,9 +100,10 @@ export function readResults(
     if (!firstVague && isVague(plainSentence(story, tagged.sentence))) firstVague = tagged.sentence;
   }
   if (!model || requireNumber) return best ? { measured: best.sentence } : { firstVague };
-  const { scores, top } = scoreSentences(model, results.map((_, index) => resultFeatures(results, index)));
-  if (!passes(best !== undefined, scores[top] ?? 0, model)) return { firstVague };
-  return { measured: best?.sentence ?? results[top].sentence };
+  const first = best ? [results.findIndex((tagged) => tagged.sentence === best!.sentence)] : [];
+  const verdict = judge(model, results.length, (index) => resultFeatures(results, index), best !== undefined, first);
+  if (!verdict.pass) return { firstVague };
+  return { measured: best?.sentence ?? results[verdict.sentence!].sentence };
 }
 
 /** An empty Result heading; else the story's last heading; else its last sentence; else its first visible line. */

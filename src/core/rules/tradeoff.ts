@@ -7,7 +7,7 @@ import { plainSentence } from './prose/plain-sentence';
 import { appendToBody, appendToSection, emptyStorySpan, sectionOf, wholeCharacters } from './prose/section-scaffold';
 import { compileExtraCues } from './prose/tradeoff-cues';
 import { choiceThenLossNext, optionsResolved, tradeoffCues, tradeoffIn } from './prose/tradeoff-shapes';
-import { modelFor, passes, scoreSentences, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
+import { judge, modelFor, sentenceFeatures, type SentenceModel } from '../language/sentence-model';
 import trainedModel from './tradeoff.model.json';
 import { defineRule } from './rule';
 
@@ -64,9 +64,10 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = [], t
   if (cued) return cued.sentence.span;
   const byShapes = findByShapes(story, sentences);
   if (!model) return byShapes;
-  const { scores, top } = scoreSentences(model, sentences.map((_, index) => tradeoffFeatures(sentences, index)));
-  if (!passes(byShapes !== undefined, scores[top] ?? 0, model)) return undefined;
-  return byShapes ?? sentences[top].sentence.span;
+  const evidence = byShapes ? sentences.flatMap((tagged, index) => (tagged.sentence.span.start < byShapes.end && byShapes.start < tagged.sentence.span.end ? [index] : [])) : [];
+  const verdict = judge(model, sentences.length, (index) => tradeoffFeatures(sentences, index), byShapes !== undefined, evidence);
+  if (!verdict.pass) return undefined;
+  return byShapes ?? sentences[verdict.sentence!].sentence.span;
 }
 
 /** The sentences a tradeoff may be read from: the candidate's prose, outside the lesson (platitudes live there). */
