@@ -73,6 +73,9 @@ export function lintOn(scope: vscode.Uri | undefined): LintOn {
 export interface IndexingSummary {
   reason: string;
   files: number;
+  /** Stories among them, and how long the pass took. */
+  stories: number;
+  ms: number;
   /** True when progress was shown in the coverage view (more than LARGE_INDEX files). */
   viewProgress: boolean;
 }
@@ -437,9 +440,10 @@ export class StoryBank implements vscode.Disposable {
       if (isMarkdown(document) && !found.has(document.uri.toString())) this.updateDocument(document, false);
     }
     this.indexedOnce = true;
-    this.lastIndexing = { reason, files: uris.length, viewProgress };
     const stories = [...this.entries.values()].filter((entry) => entry.indexed && entry.result.isStory).length;
-    this.log.info(`indexed ${uris.length} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${Math.round(performance.now() - started)} ms (${reason})`);
+    const ms = Math.round(performance.now() - started);
+    this.lastIndexing = { reason, files: uris.length, stories, ms, viewProgress };
+    this.log.info(`indexed ${uris.length} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${ms} ms (${reason})`);
     this.somethingChanged();
   }
 

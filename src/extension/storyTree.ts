@@ -193,9 +193,13 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     return node.kind === 'question' || node.kind === 'attention' || node.kind === 'story' ? node.children : [];
   }
 
+  /** When the view first read the roots after the bank was indexed (performance.now()), for the timings. */
+  firstRenderAt: number | undefined;
+
   /** Called by the view. */
   getChildren(node?: TreeNode): TreeNode[] {
     const rows = this.rows(node);
+    if (!node && this.firstRenderAt === undefined && this.bank.hasIndexed) this.firstRenderAt = performance.now();
     if (!node && this.caughtUp) {
       const { resolve } = this.caughtUp;
       this.caughtUp = undefined;

@@ -24,6 +24,19 @@ suite('Story Bank index and diagnostics', () => {
     await api.whenIdle();
   });
 
+  test('the extension times its activation, its first index and the first render of the coverage tree', async () => {
+    await vscode.commands.executeCommand('storyBank.coverage.focus');
+    const timings = await until('the first index and tree render to be timed', () => {
+      const now = api.getTimings();
+      return now.firstIndex && now.firstTreeRenderMs !== undefined ? now : undefined;
+    });
+    assert.ok(timings.activateMs > 0, 'activate() took some time');
+    // The first pass read the fixture bank as it was at activation: three stories and one note.
+    assert.deepEqual([timings.firstIndex!.files, timings.firstIndex!.stories], [4, 3]);
+    assert.ok(timings.firstIndex!.doneMs >= timings.firstIndex!.ms, 'the pass ended after it started');
+    assert.ok(timings.firstTreeRenderMs! >= timings.firstIndex!.doneMs - timings.firstIndex!.ms, 'the tree was read after indexing began');
+  });
+
   test('a story written to disk, never opened, gets diagnostics at the exact core ranges; deleting it removes them', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-index-unopened.md'));
     await writeText(uri, WEAK_STORY);

@@ -1,0 +1,88 @@
+// npm run bench:editor: the extension's own timings inside a real VS Code (code-server 1.139.1, the test
+// harness's offline install): activate(), the first index and the first coverage-tree render, and the extension
+// host's memory, for an empty folder (the baseline), the example bank and generated banks of 100 and 1,000
+// stories. A bench, not a test: it reports figures against the targets of issue 14 and never fails on them.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ensureAll } from '../test/harness/setup.mjs';
+import { repoRoot } from '../test/harness/paths.mjs';
+import { launchBrowser, log, makeTempRoot, removeTemp, startCodeServer, withTimeout, workbenchUrl } from '../test/harness/codeServer.mjs';
+import { generateBank } from './bench-bank.mjs';
+
+const TAG = 'bench:editor';
+const MARKER = 'STORY_BANK_BENCH ';
+
+ensureAll();
+const suiteDir = join(repoRoot, 'out', 'test', 'bench-editor');
+await esbuild.build({
+  entryPoints: [join(repoRoot, 'test', 'bench-editor', 'index.ts')],
+  outdir: suiteDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
+});
+
+const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
+const banks = [
+  { name: 'empty folder (baseline)', fill: () => {} },
+  { name: 'example bank', fill: (dir) => cpSync(join(repoRoot, 'examples', 'netflix-pm'), dir, { recursive: true }) },
+  { name: '100 generated stories', fill: (dir) => generateBank(dir, 100) },
+  { name: '1,000 generated stories', fill: (dir) => generateBank(dir, 1000) },
+];
+const results = [];
+for (const bank of banks) {
+  const temp = makeTempRoot('bench-editor');
+  const folder = join(temp.root, 'bank');
+  mkdirSync(folder, { recursive: true });
+  bank.fill(folder);
+  let server, browser;
+  try {
+    server = await startCodeServer(temp, { tag: TAG });
+    browser = await launchBrowser(temp);
+    let resolveLine;
+    const line = new Promise((resolve) => (resolveLine = resolve));
+    let resolveExit;
+    const exited = new Promise((resolve) => (resolveExit = resolve));
+    await browser.page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const text = Array.isArray(args) ? args.map(String).join(' ') : String(args);
+      const at = text.indexOf(MARKER);
+      if (at >= 0) resolveLine(JSON.parse(text.slice(at + MARKER.length)));
+    });
+    await browser.page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+    const url = workbenchUrl(server.baseUrl, server.port, folder, { extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteDir });
+    await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const measured = await withTimeout(Promise.race([line, exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting`)))]), 5 * 60_000, bank.name);
+    results.push({ bank: bank.name, ...measured });
+    log(TAG, `${bank.name}: ${JSON.stringify(measured)}`);
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    removeTemp(temp);
+  }
+}
+
+const baseline = results[0].rssMB;
+const row = (name) => results.find((result) => result.bank.startsWith(name));
+const targets = [
+  ['activate() (1,000 stories)', row('1,000').activateMs, 50, 'ms'],
+  ['first tree render, 100 stories', row('100').firstTreeRenderMs, 500, 'ms'],
+  ['1,000 stories indexed', row('1,000').firstIndex.ms, 4000, 'ms'],
+  ['extension host memory, 1,000 stories above the empty baseline', row('1,000').rssMB - baseline, 150, 'MB'],
+];
+const table = (rows) => rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+console.log('\n' + table([
+  ['bank', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap used'],
+  ['---', '---', '---', '---', '---', '---', '---'],
+  ...results.map((r) => [r.bank, `${r.activateMs} ms`, r.firstIndex ? `${r.firstIndex.ms} ms (${r.firstIndex.files} / ${r.firstIndex.stories})` : 'n/a',
+    r.firstIndex ? `${r.firstIndex.doneMs} ms` : 'n/a', r.firstTreeRenderMs === undefined ? 'n/a' : `${r.firstTreeRenderMs} ms`, `${r.rssMB} MB`, `${r.heapUsedMB} MB`]),
+]));
+console.log('\n' + table([
+  ['target', 'value', 'limit', 'met'], ['---', '---', '---', '---'],
+  ...targets.map(([name, value, limit, unit]) => [name, `${value} ${unit}`, `≤ ${limit} ${unit}`, value <= limit ? 'yes' : 'NO']),
+]));
+const loadAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
+console.log(`\nTimes from the start of activate(), measured by the extension itself (getTimings); "activation as VS Code reports it"
+(bundle load plus activate()) is not exposed to extensions, so the bundle's load time comes from npm run bench.
+Load average at start ${loadAtStart.join(' ')}, at end ${loadAtEnd.join(' ')}.`);
+mkdirSync(join(repoRoot, '.bench'), { recursive: true });
+writeFileSync(join(repoRoot, '.bench', 'editor.json'), JSON.stringify({ generatedAt: new Date().toISOString(), loadAtStart, loadAtEnd, results, targets }, null, 2));
+process.exit(0);

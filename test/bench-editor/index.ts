@@ -1,0 +1,25 @@
+// Loaded by the extension host for `npm run bench:editor` (extensionTestsPath): opens the coverage view, waits
+// for the first index and the first tree render, and prints the extension's own timings and the extension
+// host's memory on one line the runner parses. A measurement, not a test: nothing here passes or fails on time.
+import * as vscode from 'vscode';
+import type { StoryBankApi } from '../../src/extension/extension';
+
+export const BENCH_MARKER = 'STORY_BANK_BENCH ';
+
+export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension<StoryBankApi>('story-bank.story-bank');
+  if (!extension) throw new Error('the Story Bank extension is not loaded');
+  const api = await extension.activate();
+  await vscode.commands.executeCommand('storyBank.coverage.focus');
+  const deadline = Date.now() + 120_000;
+  while (api.getTimings().firstTreeRenderMs === undefined || api.getTimings().firstIndex === undefined) {
+    if (Date.now() > deadline) throw new Error(`no first index or tree render within 120 s: ${JSON.stringify(api.getTimings())}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await api.whenIdle();
+  // Let the collector run, so the figure is what the index keeps rather than what indexing left behind.
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const memory = process.memoryUsage();
+  console.log(BENCH_MARKER + JSON.stringify({ ...api.getTimings(), rssMB: Math.round(memory.rss / 1048576), heapUsedMB: Math.round(memory.heapUsed / 1048576) }));
+}
