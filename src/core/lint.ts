@@ -100,6 +100,25 @@ function readyQuestions(story: ParsedStory, filters: Record<FilterId, boolean>, 
   return [...new Set(story.questions.map((question) => question.id))].filter((id) => !shapeMissing.has(id));
 }
 
+/**
+ * A result to keep for a story nobody has open: every summary field and the parsed story's outline (meta,
+ * headings, sections, sentences and their words) stay, while the Markdown tree, the YAML document and the
+ * linguistic layer's tags (cached against the sentence list, which is replaced) can be collected. A bank of
+ * 1,000 stories otherwise holds all of them.
+ */
+export function withoutAnalysis(result: StoryResult): StoryResult {
+  const { story } = result;
+  return {
+    ...result,
+    story: {
+      ...story,
+      tree: undefined,
+      frontmatter: story.frontmatter && { ...story.frontmatter, document: undefined },
+      sentences: story.sentences.slice(),
+    },
+  };
+}
+
 /** The story as seen by the configuration's active profile: `questions` holds what it claims there. */
 export function forProfile(story: ParsedStory, config: Pick<ResolvedConfig, 'profile' | 'bankProfileId'>): ParsedStory {
   const bankProfileId = config.bankProfileId ?? DEFAULT_PROFILE_ID;

@@ -3,7 +3,7 @@
 // All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
 import * as vscode from 'vscode';
 import {
-  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesNeedingAttention, withProfile,
+  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesNeedingAttention, withProfile, withoutAnalysis,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
 import {
@@ -101,6 +101,8 @@ export class StoryBank implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private coverageCache: CoverageEntry[] | undefined;
+  private storiesCache: readonly StoryEntry[] | undefined;
+  private storiesByPath: Map<string, StoryEntry> | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedOnce = false;
   lastIndexing: IndexingSummary | undefined;
@@ -315,8 +317,17 @@ export class StoryBank implements vscode.Disposable {
     return this.track(this.readAndLint(uri, true));
   }
 
-  /** `configChanged`: a re-index after the configuration changed, which judges open documents again too. */
-  private async readAndLint(uri: vscode.Uri, indexed: boolean, configChanged = false): Promise<void> {
+  /**
+   * `configChanged`: a re-index after the configuration changed, which judges open documents again too.
+   * `readAhead`: the file's text, already being read (indexing reads the next batch while it lints this one),
+   * and the file's generation when that read started; an update since then makes it read the file again.
+   */
+  private async readAndLint(
+    uri: vscode.Uri,
+    indexed: boolean,
+    configChanged = false,
+    readAhead?: { reading: Promise<string | undefined>; generation: number },
+  ): Promise<void> {
     this.deletedOnDisk.delete(uri.toString());
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) {
@@ -329,16 +340,18 @@ export class StoryBank implements vscode.Disposable {
       }
       return;
     }
+    const reading = readAhead && readAhead.generation === (this.generations.get(uri.toString()) ?? 0) ? readAhead.reading : undefined;
     const generation = this.bump(uri);
     let text: string | undefined;
     try {
-      text = await this.readText(uri);
+      text = await (reading ?? this.readText(uri));
     } catch (error) {
       this.log.warn(`could not read ${uri.toString()}: ${String(error)}`);
     }
     if (this.disposed || this.generations.get(uri.toString()) !== generation) return; // a newer update won
     if (text === undefined) this.fileDeleted(uri);
-    else this.setEntry(uri, this.lint(uri, text), undefined, indexed);
+    // Nobody has this file open: keep what the tree, matrix and practice read, not the whole analysis.
+    else this.setEntry(uri, withoutAnalysis(this.lint(uri, text)), undefined, indexed);
   }
 
   fileDeleted(uri: vscode.Uri): void {
@@ -413,9 +426,21 @@ export class StoryBank implements vscode.Disposable {
     }
     const uris = [...found.values()];
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      // Each batch's files are read while the batch before it is linted.
+      const reads = new Map<string, { reading: Promise<string | undefined>; generation: number }>();
+      const readAhead = (batch: readonly vscode.Uri[]) => {
+        for (const uri of batch) {
+          const reading = this.readText(uri);
+          reading.catch(() => undefined); // readAndLint awaits it and logs a failure
+          reads.set(uri.toString(), { reading, generation: this.generations.get(uri.toString()) ?? 0 });
+        }
+      };
+      readAhead(uris.slice(0, INDEX_BATCH));
       for (let i = 0; i < uris.length; i += INDEX_BATCH) {
         const batch = uris.slice(i, i + INDEX_BATCH);
-        await Promise.all(batch.map((uri) => this.readAndLint(uri, true, true)));
+        readAhead(uris.slice(i + INDEX_BATCH, i + 2 * INDEX_BATCH));
+        await Promise.all(batch.map((uri) => this.readAndLint(uri, true, true, reads.get(uri.toString()))));
+        for (const uri of batch) reads.delete(uri.toString());
         progress?.report({ message: `${Math.min(i + INDEX_BATCH, uris.length)}/${uris.length}`, increment: (batch.length / uris.length) * 100 });
         await new Promise((resolve) => setTimeout(resolve, 0)); // let typing and rendering through
       }
@@ -453,15 +478,17 @@ export class StoryBank implements vscode.Disposable {
 
   // ---- coverage and change notification ------------------------------------------------------------
 
-  /** Indexed stories sorted by path. */
-  stories(): StoryEntry[] {
-    return [...this.entries.values()]
+  /** Indexed stories sorted by path (kept until the next change: the tree asks for each of its rows). */
+  stories(): readonly StoryEntry[] {
+    this.storiesCache ??= [...this.entries.values()]
       .filter((entry) => entry.indexed && entry.result.isStory)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return this.storiesCache;
   }
 
   storyByPath(path: string): StoryEntry | undefined {
-    return this.stories().find((entry) => entry.path === path);
+    this.storiesByPath ??= new Map(this.stories().map((entry) => [entry.path, entry]));
+    return this.storiesByPath.get(path);
   }
 
   coverage(): CoverageEntry[] {
@@ -476,6 +503,8 @@ export class StoryBank implements vscode.Disposable {
 
   private somethingChanged(): void {
     this.coverageCache = undefined;
+    this.storiesCache = undefined;
+    this.storiesByPath = undefined;
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;

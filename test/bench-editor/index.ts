@@ -1,6 +1,9 @@
 // Loaded by the extension host for `npm run bench:editor` (extensionTestsPath): opens the coverage view, waits
 // for the first index and the first tree render, and prints the extension's own timings and the extension
 // host's memory on one line the runner parses. A measurement, not a test: nothing here passes or fails on time.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 
@@ -9,6 +12,14 @@ export const BENCH_MARKER = 'STORY_BANK_BENCH ';
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<StoryBankApi>('story-bank.story-bank');
   if (!extension) throw new Error('the Story Bank extension is not loaded');
+  // STORY_BANK_BENCH_PROFILE=<folder>: a CPU profile of the extension host from activation to the first render.
+  const profileDir = process.env.STORY_BANK_BENCH_PROFILE;
+  const session = profileDir ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const api = await extension.activate();
   await vscode.commands.executeCommand('storyBank.coverage.focus');
   const deadline = Date.now() + 120_000;
@@ -17,6 +28,10 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   await api.whenIdle();
+  if (session && profileDir) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(profileDir, `extension-host-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   // Let the collector run, so the figure is what the index keeps rather than what indexing left behind.
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -74,7 +74,7 @@ interface LocalSentence {
  * changed; a bank's repeated sentences are tagged once.
  */
 const sentenceCache = new Map<string, LocalSentence>();
-const SENTENCE_CACHE_LIMIT = 20_000;
+const SENTENCE_CACHE_LIMIT = 4_000;
 
 function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
   const proses = sentences.map((sentence) => sentenceProse(text, sentence));
