@@ -4,7 +4,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { DEFAULT_CONFIG, RULES, checkStoryText, findProfile, knownProfiles, parseConfig, resolveConfig, type ResolvedConfig } from '../core';
-import { toCachedResult, type CachedResult } from '../core/cache';
+import { toCachedResult, type CachedResult } from './cache';
 export { bankCheatSheet } from './cheatSheet';
 
 export interface ConfigSource {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json';
 // Only light modules are imported here. The parser and rules live in ./engine, loaded on the first cache miss.
-import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, type CachedResult } from '../core/cache';
+import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, type CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { CONFIG_FILE_NAME, DEFAULT_STORIES_GLOB } from '../core/defaults';
 import type * as EngineModule from './engine';
@@ -45,6 +45,7 @@ class UsageError extends Error {}
 
 export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   // The MCP server is a bundle of its own (dist/mcp.js), loaded only here: check never parses the MCP SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, loaded on demand
   if (argv[0] === 'mcp') return (require(BUNDLED ? path.join(__dirname, 'mcp.js') : path.join(__dirname, 'mcp.ts')) as typeof McpModule).runMcp(argv.slice(1), io.stderr);
   let parsed;
   try {
@@ -172,6 +173,7 @@ function engineFile(): string {
 let engine: Engine | undefined;
 function loadEngine(): Engine {
   // A computed path, so that esbuild leaves the engine out of the light bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first cache miss
   return (engine ??= require(engineFile()) as Engine);
 }
 

@@ -13,7 +13,7 @@ import {
   BankCheckOutput, CheckBankInput, CheckStoryInput, ExplainRuleInput, NextGapInput, NextGapOutput, RuleExplanationOutput, StoryCheckOutput,
   TOOL_DESCRIPTIONS, TOOL_NAMES, bankCheck, nextGap, ruleExplanation, storyCheck, type CheckStoryArgs,
 } from '../core/assistant';
-import { ResultCache, type CachedResult } from '../core/cache';
+import { ResultCache, type CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { CONFIG_FILE_NAME } from '../core/defaults';
 import type { IndexedStory } from '../core/coverage';

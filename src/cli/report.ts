@@ -1,6 +1,6 @@
 // Imports reach into the core module by module (not through its index) so that the CLI's light half, which
 // answers warm runs from the cache, does not load the parser and the rules.
-import type { CachedResult } from '../core/cache';
+import type { CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { computeCoverage, type CoverageEntry, type IndexedStory } from '../core/coverage';
 import { FILTER_RULE_IDS, filterVerdict } from '../core/rules/rule';

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME, docsUrl, slugify, storyTemplate } from '../core';
 import { nextGapEntry } from '../core/assistant';
 import type { CoverageEntry, Profile } from '../core';
 import type { StoryBank } from './bank';
-import { COMMANDS, COVERAGE_VIEW_ID, EXAMPLE_BANK, EXCLUDE_GLOB, STORIES_FOLDER } from './constants';
+import { COVERAGE_VIEW_ID, EXAMPLE_BANK, EXCLUDE_GLOB, STORIES_FOLDER } from './constants';
 import type { TreeNode } from './storyTree';
 
 export interface NewStoryArgs {

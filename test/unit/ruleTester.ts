@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG } from '../../src/core/config';
 import { checkStoryText, type LintOptions } from '../../src/core/lint';
 import type { Rule } from '../../src/core/rules/rule';
 import type { Fix } from '../../src/core/types';
@@ -34,7 +35,6 @@ function run(rule: Rule<any>, testCase: StoryCase) {
     config: undefined,
   };
   if (testCase.options) {
-    const { DEFAULT_CONFIG } = require('../../src/core/config') as typeof import('../../src/core/config');
     options.config = { ...DEFAULT_CONFIG, rules: { [rule.id]: { options: testCase.options } } };
   }
   const result = checkStoryText(text, options);

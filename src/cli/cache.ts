@@ -1,9 +1,10 @@
-// A content-hash cache of lint results. Pure: no editor, no file system. It is keyed by the SHA-256 of the
-// story text, and the whole cache is stamped with the core version and a fingerprint of the configuration,
-// so a cached result is only ever returned for the exact text, rules and settings that produced it.
+// A content-hash cache of lint results for the CLI and its MCP server. It hashes with node:crypto, so it lives
+// beside them rather than in the core; it does no file I/O itself. It is keyed by the SHA-256 of the story text,
+// and the whole cache is stamped with the core version and a fingerprint of the configuration, so a cached
+// result is only ever returned for the exact text, rules and settings that produced it.
 // Only what the CLI and its JSON need is kept: never the parsed story, which is large.
 import { createHash } from 'node:crypto';
-import type { StorySummary } from './lint';
+import type { StorySummary } from '../core/lint';
 
 /** Bump when the shape of a cached entry or of the serialized cache changes. */
 export const CACHE_SCHEMA = 3;
