@@ -17,9 +17,21 @@ export function isTemplatePrompt(text: string): boolean {
   return PROMPTS.has(normalize(text));
 }
 
+/** Each rule asks for the prose; a sentence is judged a prompt or not once. */
+const promptCache = new WeakMap<TaggedSentence, boolean>();
+
+function isPrompt(tagged: TaggedSentence): boolean {
+  let prompt = promptCache.get(tagged);
+  if (prompt === undefined) {
+    prompt = isTemplatePrompt(tagged.sentence.text);
+    promptCache.set(tagged, prompt);
+  }
+  return prompt;
+}
+
 /** Tagged sentences the candidate wrote, optionally only those in the given sections. */
 export function proseSentences(story: ParsedStory, ...kinds: SectionKind[]): TaggedSentence[] {
   return analyze(story).filter(
-    (tagged) => !isTemplatePrompt(tagged.sentence.text) && (kinds.length === 0 || (tagged.sentence.section !== undefined && kinds.includes(tagged.sentence.section))),
+    (tagged) => !isPrompt(tagged) && (kinds.length === 0 || (tagged.sentence.section !== undefined && kinds.includes(tagged.sentence.section))),
   );
 }

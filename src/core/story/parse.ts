@@ -8,7 +8,7 @@ import { ParseEnglish } from 'parse-english';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { LineIndex, countWords, trimSpan } from '../text';
+import { LineIndex, trimSpan } from '../text';
 import { SECTION_KINDS, type Section, type SectionKind, type Sentence, type Span, type Word } from '../types';
 import { readFrontmatter, spanOfPath, type Frontmatter } from './frontmatter';
 import { DEFAULT_PROFILE_ID } from '../profiles';
@@ -383,6 +383,9 @@ function sentencePart(sentence: Sentence, text: string, words: Word[]): Sentence
   return { ...sentence, text: text.slice(span.start, span.end), span, words };
 }
 
+/** What makes a word count (see `countWords`): a letter or a digit. */
+const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 function toSentence(node: NlSentence, offsets: SourceOffsets): Sentence | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
@@ -393,7 +396,7 @@ function toSentence(node: NlSentence, offsets: SourceOffsets): Sentence | undefi
     const wordStart = child.position?.start.offset;
     const wordEnd = child.position?.end.offset;
     const wordText = nlcstToString(child);
-    if (wordStart === undefined || wordEnd === undefined || countWords(wordText) === 0) continue;
+    if (wordStart === undefined || wordEnd === undefined || !HAS_WORD_CHARACTER.test(wordText)) continue;
     words.push({ text: wordText, span: { start: offsets.start(wordStart), end: offsets.end(wordEnd) } });
   }
   if (words.length === 0) return undefined;
