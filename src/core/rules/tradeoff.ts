@@ -85,25 +85,24 @@ export function tradeoffFeatures(sentences: readonly TaggedSentence[], index: nu
 
 function findByShapes(story: ParsedStory, sentences: readonly TaggedSentence[]): Span | undefined {
   for (let index = 0; index < sentences.length; index++) {
-    const span = shapeAt(story, sentences, index)?.span;
+    const span = shapeAt(story, sentences, index);
     if (span) return span;
   }
   return undefined;
 }
 
-/** The tradeoff shape that `sentences[index]` holds or completes, and the words it spans. */
-export function shapeAt(story: ParsedStory, sentences: readonly TaggedSentence[], index: number): { kind: string; span: Span } | undefined {
+/** The words of the tradeoff shape that `sentences[index]` holds or completes, if any. */
+function shapeAt(story: ParsedStory, sentences: readonly TaggedSentence[], index: number): Span | undefined {
   const tagged = sentences[index];
-  const kind = tradeoffIn(tagged);
-  if (kind) return { kind, span: tagged.sentence.span };
+  if (tradeoffIn(tagged)) return tagged.sentence.span;
   // "I consolidated the dashboards. The downside was a month of confused reps."
   if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
-    return { kind: 'named-cost', span: { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end } };
+    return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
   }
   const costAt = choiceThenLossNext(sentences, index);
-  if (costAt !== undefined) return { kind: 'cost-next', span: { start: tagged.sentence.span.start, end: sentences[costAt].sentence.span.end } };
+  if (costAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[costAt].sentence.span.end };
   const resolvedAt = optionsResolved(sentences, index);
-  if (resolvedAt !== undefined) return { kind: 'options-resolved', span: { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end } };
+  if (resolvedAt !== undefined) return { start: tagged.sentence.span.start, end: sentences[resolvedAt].sentence.span.end };
   return undefined;
 }
 
