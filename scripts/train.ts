@@ -42,6 +42,7 @@ const FILTERS: FilterSetup[] = [
     vetoes: [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4],
   },
 ];
+
 // --part <dir> trains on another folder of test/judgment (default dev); --holdout <dir> also scores a folder the
 // model and the patterns were never tuned on, and writes nothing. Never pass the frozen part. --misses lists the
 // stories the chosen decision gets wrong out of fold.
