@@ -102,19 +102,21 @@ function readyQuestions(story: ParsedStory, filters: Record<FilterId, boolean>, 
 
 /**
  * A result to keep for a story nobody has open: every summary field and the parsed story's outline (meta,
- * headings, sections, sentences and their words) stay, while the Markdown tree, the YAML document and the
- * linguistic layer's tags (cached against the sentence list, which is replaced) can be collected. A bank of
- * 1,000 stories otherwise holds all of them.
+ * headings, sections, the sentences' text and place) stay, while the Markdown tree, the YAML document, each
+ * sentence's word list and the linguistic layer's tags (cached against the sentence list, which is replaced) can
+ * be collected. A bank of 1,000 stories otherwise holds all of them. Opening the story lints it again in full.
  */
 export function withoutAnalysis(result: StoryResult): StoryResult {
   const { story } = result;
+  const slim = new Map(story.sentences.map((sentence) => [sentence, { ...sentence, words: [] }]));
   return {
     ...result,
     story: {
       ...story,
       tree: undefined,
       frontmatter: story.frontmatter && { ...story.frontmatter, document: undefined },
-      sentences: story.sentences.slice(),
+      sentences: story.sentences.map((sentence) => slim.get(sentence)!),
+      sections: story.sections.map((section) => ({ ...section, sentences: section.sentences.map((sentence) => slim.get(sentence) ?? sentence) })),
     },
   };
 }

@@ -4,6 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 
@@ -32,9 +34,10 @@ export async function run(): Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `extension-host-${Date.now()}.cpuprofile`), JSON.stringify(profile));
   }
-  // Let the collector run, so the figure is what the index keeps rather than what indexing left behind.
-  (globalThis as { gc?: () => void }).gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // A full collection first, so the figure is what the index keeps rather than what indexing left behind.
+  setFlagsFromString('--expose_gc');
+  (runInNewContext('gc') as () => void)();
+  await new Promise((resolve) => setTimeout(resolve, 200));
   const memory = process.memoryUsage();
   console.log(BENCH_MARKER + JSON.stringify({ ...api.getTimings(), rssMB: Math.round(memory.rss / 1048576), heapUsedMB: Math.round(memory.heapUsed / 1048576) }));
 }
