@@ -10,6 +10,7 @@ import { ensureAll } from '../test/harness/setup.mjs';
 import { repoRoot } from '../test/harness/paths.mjs';
 import { launchBrowser, log, makeTempRoot, removeTemp, startCodeServer, withTimeout, workbenchUrl } from '../test/harness/codeServer.mjs';
 import { generateBank } from './bench-bank.mjs';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const TAG = 'bench:editor';
 const MARKER = 'STORY_BANK_BENCH ';
@@ -17,8 +18,10 @@ const MARKER = 'STORY_BANK_BENCH ';
 ensureAll();
 const suiteDir = join(repoRoot, 'out', 'test', 'bench-editor');
 await esbuild.build({
+  ...NODE_BUNDLE,
   entryPoints: [join(repoRoot, 'test', 'bench-editor', 'index.ts')],
-  outdir: suiteDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning',
+  outdir: suiteDir,
+  logLevel: 'warning',
 });
 
 const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { buildLanguageBundles, splitLanguageModel } from './language-bundles.mjs';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 import { generateBank, generateStory, prng } from './bench-bank.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,7 +29,7 @@ const work = mkdtempSync(join(tmpdir(), 'storybank-bench-'));
 // would also invalidate the cache: the engine's hash is part of its key) cannot skew the numbers.
 log(`Building the CLI and the extension into ${work}/dist ...`);
 const dist = join(work, 'dist');
-const buildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'error', absWorkingDir: root, plugins: [splitLanguageModel] };
+const buildOptions = { ...NODE_BUNDLE, logLevel: 'error', absWorkingDir: root, plugins: [splitLanguageModel] };
 await Promise.all(buildLanguageBundles(dist));
 await esbuild.build({ ...buildOptions, entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts', extension: 'src/extension/extension.ts' }, outdir: dist });
 await esbuild.build({ ...buildOptions, entryPoints: { 'extension.min': 'src/extension/extension.ts' }, outdir: dist, minify: true });
@@ -126,11 +127,8 @@ function benchKeystroke() {
   log('\nKeystroke path: checkStoryText on an edited 400-word story');
   const bundle = join(work, 'core-bench.cjs');
   esbuild.buildSync({
+    ...NODE_BUNDLE,
     stdin: { contents: "export { checkStoryText, DEFAULT_CONFIG } from './src/core';", resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     outfile: bundle,
     logLevel: 'warning',
   });

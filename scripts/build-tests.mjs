@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const integrationOutDir = join(root, 'out', 'test', 'integration');
@@ -15,13 +16,10 @@ export async function buildIntegrationTests() {
     .map((f) => join(srcDir, f));
   rmSync(integrationOutDir, { recursive: true, force: true });
   await esbuild.build({
+    ...NODE_BUNDLE,
     entryPoints,
     outdir: integrationOutDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
+    external: [...NODE_BUNDLE.external, 'mocha'],
     // Like the extension, each test bundle configures zod before building a schema, so the suite's own
     // copy of zod does not read `navigator` either (the extension host logs that once per extension).
     inject: [join(root, 'src', 'extension', 'zodSetup.ts')],

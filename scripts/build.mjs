@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { NODE_BUNDLE } from './bundle-options.mjs';
 import { buildLanguageBundles, languageBundles, splitLanguageModel } from './language-bundles.mjs';
 
 const entries = {
@@ -36,14 +37,10 @@ const production = process.argv.includes('--production');
 const builds = Object.entries(entries)
   .filter(([, path]) => existsSync(path))
   .map(([name, path]) => esbuild.build({
+  ...NODE_BUNDLE,
   entryPoints: { [name]: path },
   banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
   minify: production,
   sourcemap: !production,
   metafile: false,

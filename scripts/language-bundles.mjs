@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +23,6 @@ export const splitLanguageModel = {
 
 export function buildLanguageBundles(outdir) {
   return Object.values(languageBundles).map(({ entry, file }) =>
-    esbuild.build({ entryPoints: [entry], outfile: join(outdir, file), bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' }),
+    esbuild.build({ ...NODE_BUNDLE, entryPoints: [entry], outfile: join(outdir, file), minify: true, logLevel: 'warning' }),
   );
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/bundle-options.mjs';
 
 /** Every `vscode.X` the editor layer names, so the stand-in module has them as own properties. */
 function vscodeNames(): string[] {
@@ -40,13 +41,9 @@ describe('extension bundle: loading it reads no navigator (zod does not probe fo
     dir = mkdtempSync(path.join(tmpdir(), 'storybank-load-'));
     // The options of scripts/build.mjs for the extension entry.
     await esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: { extension: 'src/extension/extension.ts' },
       outdir: dir,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
       logLevel: 'silent',
     });
     writeFileSync(path.join(dir, 'load.cjs'), LOADER);

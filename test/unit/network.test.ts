@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/bundle-options.mjs';
 
 /** The entries of scripts/build.mjs. */
 const ENTRIES: Record<string, string> = {
@@ -63,13 +64,9 @@ describe('network: the shipped bundles stay offline', function () {
         .filter(([, entry]) => existsSync(entry))
         .map(([name, entry]) =>
           esbuild.build({
+            ...NODE_BUNDLE,
             entryPoints: { [name]: entry },
             outdir: dist,
-            bundle: true,
-            platform: 'node',
-            format: 'cjs',
-            target: 'node20',
-            external: ['vscode'],
             logLevel: 'silent',
           }),
         ),

@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/bundle-options.mjs';
 import { main } from '../../src/cli/main';
 import { buildReport, toJson, writeJson } from '../../src/cli/report';
 import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
@@ -64,13 +65,9 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
     const out = path.join(work, 'dist');
     // The same settings as scripts/build.mjs, into a private folder so that a concurrent build is not disturbed.
     await esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts' },
       outdir: out,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
       logLevel: 'error',
     });
     cli = path.join(out, 'cli.js');
