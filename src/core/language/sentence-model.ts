@@ -93,7 +93,7 @@ export function judge(
 ): { pass: boolean; sentence?: number } {
   if (byShapes) {
     const order = [...new Set([...first, ...Array.from({ length: count }, (_, index) => index)])];
-    return { pass: order.some((index) => probability(model, featuresOf(index)) >= model.vetoBelow) };
+    return { pass: order.some((index) => passes(true, probability(model, featuresOf(index)), model)) };
   }
   let best = -1;
   let bestScore = -1;
@@ -101,7 +101,7 @@ export function judge(
     const score = probability(model, featuresOf(index));
     if (score > bestScore) [best, bestScore] = [index, score];
   }
-  return bestScore >= model.threshold ? { pass: true, sentence: best } : { pass: false };
+  return passes(false, bestScore, model) ? { pass: true, sentence: best } : { pass: false };
 }
 
 export function probability(model: SentenceModel, features: readonly string[]): number {
