@@ -39,9 +39,18 @@ export async function newcomerChecks(page, expect) {
     await runCommand(page, 'Story Bank: New Story');
     const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'A failure you own' }).first();
     await pick.waitFor({ timeout: STEP_TIMEOUT_MS });
-    await pick.click();
     const heading = page.locator('.quick-input-widget .quick-input-title').first();
-    await heading.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const pickerTitle = (await heading.innerText()).trim();
+    await pick.click();
+    // The same widget shows the next step: wait until its title is no longer the question picker's.
+    await page.waitForFunction(
+      (previous) => {
+        const title = document.querySelector('.quick-input-widget .quick-input-title');
+        return title && title.textContent.trim() !== '' && title.textContent.trim() !== previous;
+      },
+      pickerTitle,
+      { timeout: STEP_TIMEOUT_MS },
+    );
     const text = (await heading.innerText()).trim();
     log(TAG, `New Story input title: "${text}"`);
     await page.keyboard.press('Escape');
