@@ -1,9 +1,29 @@
 // ESLint (flat config, typescript-eslint). Kept small on purpose: the rules that guard the architecture, and the
-// recommended checks that catch real mistakes. Types are checked by tsc (npm run typecheck), formatting is not
-// linted.
+// recommended checks that catch real mistakes. Types are checked by tsc (npm run typecheck), formatting is
+// Prettier's (npm run format:check).
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'inspector', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'inspector',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.bench/**', '.test-artifacts/**', 'examples/**', 'test/fixtures/**'] },
@@ -21,16 +41,22 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core is editor-agnostic: the editor layer (src/extension) adapts it to VS Code.' },
-          ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core runs anywhere: file, process and crypto work belongs to src/cli or src/extension.' })),
-        ],
-        patterns: [
-          { group: ['node:*'], message: 'src/core runs anywhere: file, process and crypto work belongs to src/cli or src/extension.' },
-          { group: ['**/extension/**', '**/cli/**', '../extension', '../cli', '../../extension', '../../cli'], message: 'src/core must not depend on the layers built on it.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core is editor-agnostic: the editor layer (src/extension) adapts it to VS Code.' },
+            ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core runs anywhere: file, process and crypto work belongs to src/cli or src/extension.' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'src/core runs anywhere: file, process and crypto work belongs to src/cli or src/extension.' },
+            {
+              group: ['**/extension/**', '**/cli/**', '../extension', '../cli', '../../extension', '../../cli'],
+              message: 'src/core must not depend on the layers built on it.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

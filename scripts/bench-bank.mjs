@@ -20,10 +20,38 @@ export function prng(seed) {
 const QUESTIONS = ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'];
 const COMPANIES = ['Lumen', 'Northwind', 'Harbor Pay', 'Atlas Health', 'Quill', 'Brightside Media', 'Copperline', 'Fennel'];
 const ROLES = ['Product Manager, Growth', 'Senior PM, Payments', 'PM, Onboarding', 'Group PM, Playback', 'PM, Creator Tools'];
-const PRODUCTS = ['free trial', 'checkout flow', 'kids profile', 'download queue', 'subtitle pipeline', 'search ranking', 'billing page', 'recommendation row', 'refund flow', 'onboarding survey'];
-const PEOPLE = ['our design lead', 'the head of engineering', 'a data scientist on the team', 'the finance partner', 'our director', 'the support lead', 'a senior engineer'];
+const PRODUCTS = [
+  'free trial',
+  'checkout flow',
+  'kids profile',
+  'download queue',
+  'subtitle pipeline',
+  'search ranking',
+  'billing page',
+  'recommendation row',
+  'refund flow',
+  'onboarding survey',
+];
+const PEOPLE = [
+  'our design lead',
+  'the head of engineering',
+  'a data scientist on the team',
+  'the finance partner',
+  'our director',
+  'the support lead',
+  'a senior engineer',
+];
 const METRICS = ['conversion', 'week-one retention', 'refund tickets', 'playback errors', 'time to first play', 'churn', 'support contacts', 'activation'];
-const OPTIONS = ['a staged rollout', 'a full launch', 'a two-week experiment', 'a manual workaround', 'a vendor contract', 'an in-house build', 'a smaller default', 'a reminder email'];
+const OPTIONS = [
+  'a staged rollout',
+  'a full launch',
+  'a two-week experiment',
+  'a manual workaround',
+  'a vendor contract',
+  'an in-house build',
+  'a smaller default',
+  'a reminder email',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const CONTEXT = [

@@ -53,7 +53,11 @@ for (const bank of banks) {
     await browser.page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
     const url = workbenchUrl(server.baseUrl, server.port, folder, { extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteDir });
     await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    const measured = await withTimeout(Promise.race([line, exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting`)))]), 5 * 60_000, bank.name);
+    const measured = await withTimeout(
+      Promise.race([line, exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting`)))]),
+      5 * 60_000,
+      bank.name,
+    );
     results.push({ bank: bank.name, ...measured });
     log(TAG, `${bank.name}: ${JSON.stringify(measured)}`);
   } finally {
@@ -73,20 +77,37 @@ const targets = [
   ['retained heap after a full collection, 1,000 stories above the baseline', row('1,000').heapUsedMB - results[0].heapUsedMB, 150, 'MB'],
 ];
 const table = (rows) => rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-console.log('\n' + table([
-  ['bank', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap after a full GC'],
-  ['---', '---', '---', '---', '---', '---', '---'],
-  ...results.map((r) => [r.bank, `${r.activateMs} ms`, r.firstIndex ? `${r.firstIndex.ms} ms (${r.firstIndex.files} / ${r.firstIndex.stories})` : 'n/a',
-    r.firstIndex ? `${r.firstIndex.doneMs} ms` : 'n/a', r.firstTreeRenderMs === undefined ? 'n/a' : `${r.firstTreeRenderMs} ms`, `${r.rssMB} MB`, `${r.heapUsedMB} MB`]),
-]));
-console.log('\n' + table([
-  ['target', 'value', 'limit', 'met'], ['---', '---', '---', '---'],
-  ...targets.map(([name, value, limit, unit]) => [name, `${value} ${unit}`, `≤ ${limit} ${unit}`, value <= limit ? 'yes' : 'NO']),
-]));
+console.log(
+  '\n' +
+    table([
+      ['bank', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap after a full GC'],
+      ['---', '---', '---', '---', '---', '---', '---'],
+      ...results.map((r) => [
+        r.bank,
+        `${r.activateMs} ms`,
+        r.firstIndex ? `${r.firstIndex.ms} ms (${r.firstIndex.files} / ${r.firstIndex.stories})` : 'n/a',
+        r.firstIndex ? `${r.firstIndex.doneMs} ms` : 'n/a',
+        r.firstTreeRenderMs === undefined ? 'n/a' : `${r.firstTreeRenderMs} ms`,
+        `${r.rssMB} MB`,
+        `${r.heapUsedMB} MB`,
+      ]),
+    ]),
+);
+console.log(
+  '\n' +
+    table([
+      ['target', 'value', 'limit', 'met'],
+      ['---', '---', '---', '---'],
+      ...targets.map(([name, value, limit, unit]) => [name, `${value} ${unit}`, `≤ ${limit} ${unit}`, value <= limit ? 'yes' : 'NO']),
+    ]),
+);
 const loadAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
 console.log(`\nTimes from the start of activate(), measured by the extension itself (getTimings); "activation as VS Code reports it"
 (bundle load plus activate()) is not exposed to extensions, so the bundle's load time comes from npm run bench.
 Load average at start ${loadAtStart.join(' ')}, at end ${loadAtEnd.join(' ')}.`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
-writeFileSync(join(repoRoot, '.bench', 'editor.json'), JSON.stringify({ generatedAt: new Date().toISOString(), loadAtStart, loadAtEnd, results, targets }, null, 2));
+writeFileSync(
+  join(repoRoot, '.bench', 'editor.json'),
+  JSON.stringify({ generatedAt: new Date().toISOString(), loadAtStart, loadAtEnd, results, targets }, null, 2),
+);
 process.exit(0);

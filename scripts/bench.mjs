@@ -31,7 +31,11 @@ log(`Building the CLI and the extension into ${work}/dist ...`);
 const dist = join(work, 'dist');
 const buildOptions = { ...NODE_BUNDLE, logLevel: 'error', absWorkingDir: root, plugins: [splitLanguageModel] };
 await Promise.all(buildLanguageBundles(dist));
-await esbuild.build({ ...buildOptions, entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts', extension: 'src/extension/extension.ts' }, outdir: dist });
+await esbuild.build({
+  ...buildOptions,
+  entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts', extension: 'src/extension/extension.ts' },
+  outdir: dist,
+});
 await esbuild.build({ ...buildOptions, entryPoints: { 'extension.min': 'src/extension/extension.ts' }, outdir: dist, minify: true });
 const cli = join(dist, 'cli.js');
 const cacheDir = join(work, 'cache');
@@ -86,7 +90,12 @@ function benchBank(bank, size, reps) {
       const name = names[(k + rep) % names.length];
       samples[name].push(tools[name]());
     }
-    log(`  run ${rep + 1}: ` + Object.entries(samples).map(([name, list]) => `${name} ${fmtMs(list.at(-1).ms)}`).join(', '));
+    log(
+      `  run ${rep + 1}: ` +
+        Object.entries(samples)
+          .map(([name, list]) => `${name} ${fmtMs(list.at(-1).ms)}`)
+          .join(', '),
+    );
   }
   // Warm: one run fills the cache, then the unchanged bank is checked again.
   rmSync(cacheDir, { recursive: true, force: true });
@@ -174,7 +183,10 @@ function fourHundredWordStory() {
 function benchExtensionLoad() {
   log('\nExtension bundle load time (require of the bundle with a module-loading shim; not a real activation)');
   const out = { note: 'require() of the bundle in a fresh node process with a vscode stand-in, not activate() in VS Code' };
-  for (const [name, file] of [['development', 'extension.js'], ['production (minified)', 'extension.min.js']]) {
+  for (const [name, file] of [
+    ['development', 'extension.js'],
+    ['production (minified)', 'extension.min.js'],
+  ]) {
     const bundle = join(dist, file);
     const probe = join(work, `load-${file}.cjs`);
     // The names the bundle reads from `vscode`, so that esbuild's namespace interop finds them on the stand-in.
@@ -258,14 +270,31 @@ function printTable(results) {
     }
     log('\n' + table(cpuRows));
   }
-  log(`\nKeystroke (checkStoryText, ${results.keystroke.storyWords}-word story, ${results.keystroke.iterations} edits): p50 ${results.keystroke.p50Ms} ms, p95 ${results.keystroke.p95Ms} ms`);
+  log(
+    `\nKeystroke (checkStoryText, ${results.keystroke.storyWords}-word story, ${results.keystroke.iterations} edits): p50 ${results.keystroke.p50Ms} ms, p95 ${results.keystroke.p95Ms} ms`,
+  );
   const { development: dev, production: prod } = results.extension;
-  log(`Extension bundle load time (require with a vscode stand-in, not activation): ${dev.loadMedianMs} ms for ${dev.bundleKB} KB (development build), ${prod.loadMedianMs} ms for ${prod.bundleKB} KB (minified production build)`);
-  log('\n' + table([['target', 'value', 'limit', 'met'], ...results.targets.map((t) => [t.name, `${t.value}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, `≤ ${t.limit}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`, t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO'])]));
+  log(
+    `Extension bundle load time (require with a vscode stand-in, not activation): ${dev.loadMedianMs} ms for ${dev.bundleKB} KB (development build), ${prod.loadMedianMs} ms for ${prod.bundleKB} KB (minified production build)`,
+  );
+  log(
+    '\n' +
+      table([
+        ['target', 'value', 'limit', 'met'],
+        ...results.targets.map((t) => [
+          t.name,
+          `${t.value}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`,
+          `≤ ${t.limit}${t.unit === 'MB' || t.unit === 'ms' ? ' ' + t.unit : t.unit}`,
+          t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO',
+        ]),
+      ]),
+  );
   log('Times are medians of interleaved runs (wall clock, including node start-up); see .bench/results.json for every run.');
   const { loadAverageAtStart: start, loadAverageAtEnd: end, availableParallelism: cores } = results.machine;
-  log(`Load average (1, 5, 15 min) at start ${start.join(' ')}, at end ${end.join(' ')} on ${cores} cores` +
-    (results.machine.underLoad ? ': TAKEN UNDER LOAD (other work competed for the cores; the CPU table is the fairer comparison).' : '.'));
+  log(
+    `Load average (1, 5, 15 min) at start ${start.join(' ')}, at end ${end.join(' ')} on ${cores} cores` +
+      (results.machine.underLoad ? ': TAKEN UNDER LOAD (other work competed for the cores; the CPU table is the fairer comparison).' : '.'),
+  );
 }
 
 // ---- helpers ----

@@ -36,17 +36,19 @@ if (process.argv.includes('--if-needed') && upToDate()) process.exit(0);
 const production = process.argv.includes('--production');
 const builds = Object.entries(entries)
   .filter(([, path]) => existsSync(path))
-  .map(([name, path]) => esbuild.build({
-  ...NODE_BUNDLE,
-  entryPoints: { [name]: path },
-  banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
-  outdir: 'dist',
-  minify: production,
-  sourcemap: !production,
-  metafile: false,
-  logLevel: 'warning',
-  plugins: [splitLanguageModel],
-}));
+  .map(([name, path]) =>
+    esbuild.build({
+      ...NODE_BUNDLE,
+      entryPoints: { [name]: path },
+      banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      metafile: false,
+      logLevel: 'warning',
+      plugins: [splitLanguageModel],
+    }),
+  );
 builds.push(...buildLanguageBundles('dist'));
 await Promise.all(builds);
 

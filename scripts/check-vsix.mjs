@@ -8,12 +8,21 @@ import { inflateRawSync } from 'node:zlib';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 const REQUIRED = [
-  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/wink-nlp.js', 'extension/dist/wink-model.js', 'extension/snippets/markdown.json', 'extension/media/story-bank.svg',
-  'extension/README.md', 'extension/CHANGELOG.md',
+  'extension/package.json',
+  'extension/dist/extension.js',
+  'extension/dist/wink-nlp.js',
+  'extension/dist/wink-model.js',
+  'extension/snippets/markdown.json',
+  'extension/media/story-bank.svg',
+  'extension/README.md',
+  'extension/CHANGELOG.md',
   // The MCP server offered to agent mode, and the .storybank.yaml schema contributed to YAML validation.
-  'extension/dist/mcp.js', 'extension/schemas/storybank.schema.json', 'extension/media/icon.png',
+  'extension/dist/mcp.js',
+  'extension/schemas/storybank.schema.json',
+  'extension/media/icon.png',
   // Open Example Bank copies these out of the installed extension.
-  'extension/examples/netflix-pm/.storybank.yaml', 'extension/examples/netflix-pm/README.md',
+  'extension/examples/netflix-pm/.storybank.yaml',
+  'extension/examples/netflix-pm/README.md',
 ];
 const ALLOWED = [
   /^\[Content_Types\]\.xml$/,

@@ -32,7 +32,9 @@ export function configJsonSchema(): Record<string, unknown> {
       .union([z.enum(builtIn), z.string()])
       .optional()
       .describe(`The question profile the bank is checked against: ${builtIn.join(', ')}, or the id of a profile defined under profiles.`),
-    profiles: shape.profiles.describe('Your own question profiles: each with id, title, description and question types (id, title, question, listensFor, answerShape).'),
+    profiles: shape.profiles.describe(
+      'Your own question profiles: each with id, title, description and question types (id, title, question, listensFor, answerShape).',
+    ),
     wordsPerMinute: shape.wordsPerMinute.describe('Speaking pace used to turn word counts into spoken time (130-170 is typical; default 150).'),
     maxSeconds: shape.maxSeconds.describe('The longest a whole story may take when said aloud, in seconds (default 120).'),
     stories: shape.stories.describe('Glob or globs (relative to this file) of the Markdown files that may be stories (default **/*.md).'),

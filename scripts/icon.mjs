@@ -33,7 +33,10 @@ function circle(cx, cy, radius) {
   return (x, y) => Math.hypot(x - cx, y - cy) - radius;
 }
 
-const union = (...shapes) => (x, y) => Math.min(...shapes.map((shape) => shape(x, y)));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    Math.min(...shapes.map((shape) => shape(x, y)));
 const clip = (shape, by) => (x, y) => Math.max(shape(x, y), by(x, y));
 
 const hex = (value, alpha = 1) => [parseInt(value.slice(1, 3), 16), parseInt(value.slice(3, 5), 16), parseInt(value.slice(5, 7), 16), alpha];

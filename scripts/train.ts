@@ -95,7 +95,10 @@ function train(setup: FilterSetup): void {
     // Out-of-fold scores: each story is scored by a model that never saw it.
     const outOfFold = new Map<StoryData, number>();
     for (let fold = 0; fold < FOLDS; fold++) {
-      const model = fit(stories.filter((story) => story.fold !== fold).flatMap((story) => story.training), l2);
+      const model = fit(
+        stories.filter((story) => story.fold !== fold).flatMap((story) => story.training),
+        l2,
+      );
       for (const story of stories.filter((candidate) => candidate.fold === fold)) outOfFold.set(story, topScore(model, story.sentences));
     }
     const row: string[] = [];
@@ -109,17 +112,24 @@ function train(setup: FilterSetup): void {
     }
     console.log(`l2 ${l2}: patterns or model, ${FOLDS}-fold cross-validated balanced accuracy by threshold\n  ${row.join(' ')}`);
   }
-  console.log(`chosen: l2 ${best.l2}, threshold ${best.decision.threshold}, veto below ${best.decision.vetoBelow}; cross-validated balanced accuracy ${fixed(best.score)}`);
+  console.log(
+    `chosen: l2 ${best.l2}, threshold ${best.decision.threshold}, veto below ${best.decision.vetoBelow}; cross-validated balanced accuracy ${fixed(best.score)}`,
+  );
 
   if (args.includes('--misses')) {
     for (const story of stories) {
       const top = best.outOfFold.get(story)!;
       if (verdict(story, top, best.decision) === story.expected) continue;
-      console.log(`  ${story.expected ? 'missed' : 'false pass'} ${story.file} (patterns ${story.byShapes ? 'pass' : 'fail'}, model's best sentence ${top.toFixed(2)})`);
+      console.log(
+        `  ${story.expected ? 'missed' : 'false pass'} ${story.file} (patterns ${story.byShapes ? 'pass' : 'fail'}, model's best sentence ${top.toFixed(2)})`,
+      );
     }
   }
 
-  const model = fit(stories.flatMap((story) => story.training), best.l2);
+  const model = fit(
+    stories.flatMap((story) => story.training),
+    best.l2,
+  );
   const holdout = option('--holdout');
   if (holdout) {
     const scored = loadPart(holdout).map(({ file, text, label }) => {
@@ -127,15 +137,26 @@ function train(setup: FilterSetup): void {
       return { ...story, top: topScore(model, story.sentences) };
     });
     const at = (decision: Decision) => fixed(balancedAccuracy(scored.map((story) => [verdict(story, story.top, decision), story.expected])));
-    console.log(`holdout ${holdout}: patterns alone ${at({ threshold: 2, vetoBelow: 0 })}, with the chosen decision ${at(best.decision)}; by threshold ` +
-      THRESHOLDS.map((threshold) => `${threshold}:${at({ threshold, vetoBelow: best.decision.vetoBelow })}`).join(' ') +
-      '; by veto ' + setup.vetoes.map((vetoBelow) => `${vetoBelow}:${at({ threshold: best.decision.threshold, vetoBelow })}`).join(' '));
+    console.log(
+      `holdout ${holdout}: patterns alone ${at({ threshold: 2, vetoBelow: 0 })}, with the chosen decision ${at(best.decision)}; by threshold ` +
+        THRESHOLDS.map((threshold) => `${threshold}:${at({ threshold, vetoBelow: best.decision.vetoBelow })}`).join(' ') +
+        '; by veto ' +
+        setup.vetoes.map((vetoBelow) => `${vetoBelow}:${at({ threshold: best.decision.threshold, vetoBelow })}`).join(' '),
+    );
     return;
   }
   const out = join(__dirname, '..', 'src', 'core', 'rules', `${setup.id}.model.json`);
-  const about = `${setup.id} sentence model: logistic regression trained by npm run train on the ${part} part (${stories.length} stories). ` +
+  const about =
+    `${setup.id} sentence model: logistic regression trained by npm run train on the ${part} part (${stories.length} stories). ` +
     `Patterns alone ${fixed(patternsAlone)}, patterns with the model ${fixed(best.score)} (${FOLDS}-fold cross-validated balanced accuracy).`;
-  const json = { about, bias: model.bias, threshold: best.decision.threshold, vetoBelow: best.decision.vetoBelow, minSentences: MIN_SENTENCES, weights: model.weights };
+  const json = {
+    about,
+    bias: model.bias,
+    threshold: best.decision.threshold,
+    vetoBelow: best.decision.vetoBelow,
+    minSentences: MIN_SENTENCES,
+    weights: model.weights,
+  };
   writeFileSync(out, JSON.stringify(json, null, 0).replace(/,"/g, ',\n"') + '\n');
   console.log(`wrote ${out}: ${Object.keys(model.weights).length} weights`);
 }
@@ -149,7 +170,8 @@ function storyData(setup: FilterSetup, file: string, text: string, label: Label)
   const training: Example[] = [];
   sentences.forEach((tagged, index) => {
     if (!expected) training.push({ features: features[index], positive: false });
-    else if (quote && tagged.sentence.span.start < quote.end && quote.start < tagged.sentence.span.end) training.push({ features: features[index], positive: true });
+    else if (quote && tagged.sentence.span.start < quote.end && quote.start < tagged.sentence.span.end)
+      training.push({ features: features[index], positive: true });
   });
   return {
     file,
@@ -174,7 +196,10 @@ function topScore(model: SentenceModel, sentences: readonly string[][]): number 
 function fit(examples: readonly Example[], l2: number): SentenceModel {
   const counts = new Map<string, number>();
   for (const example of examples) for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  const names = [...counts].filter(([, count]) => count >= MIN_FEATURE_COUNT).map(([name]) => name).sort();
+  const names = [...counts]
+    .filter(([, count]) => count >= MIN_FEATURE_COUNT)
+    .map(([name]) => name)
+    .sort();
   const indexOf = new Map(names.map((name, index) => [name, index]));
   const rows = examples.map((example) => example.features.flatMap((feature) => (indexOf.has(feature) ? [indexOf.get(feature)!] : [])));
   const positives = examples.filter((example) => example.positive).length;
@@ -210,7 +235,13 @@ function fit(examples: readonly Example[], l2: number): SentenceModel {
 function locate(text: string, quote: string): { start: number; end: number } | undefined {
   const at = text.indexOf(quote);
   if (at >= 0) return { start: at, end: at + quote.length };
-  const pattern = new RegExp(quote.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const pattern = new RegExp(
+    quote
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+'),
+  );
   const match = pattern.exec(text);
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
 }

@@ -216,7 +216,14 @@ export class ResultCache<M = unknown> {
 
 function isFileStamp(value: unknown): value is FileStamp {
   const stamp = value as FileStamp;
-  return !!stamp && typeof stamp === 'object' && typeof stamp.size === 'number' && typeof stamp.mtimeMs === 'number' && typeof stamp.ino === 'number' && typeof stamp.key === 'string';
+  return (
+    !!stamp &&
+    typeof stamp === 'object' &&
+    typeof stamp.size === 'number' &&
+    typeof stamp.mtimeMs === 'number' &&
+    typeof stamp.ino === 'number' &&
+    typeof stamp.key === 'string'
+  );
 }
 
 /**

@@ -23,9 +23,7 @@ export interface ConfigProblemEntry {
   column: number;
 }
 
-export type ResolvedBankConfig =
-  | { ok: true; config: ResolvedConfig; problems: ConfigProblemEntry[] }
-  | { ok: false; usageError: string };
+export type ResolvedBankConfig = { ok: true; config: ResolvedConfig; problems: ConfigProblemEntry[] } | { ok: false; usageError: string };
 
 /** The configuration from the file text and the --profile flag; a bad file yields problems, not a stop. */
 export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
@@ -41,7 +39,9 @@ export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
   if (source.profileId) {
     const profile = findProfile(config, source.profileId);
     if (!profile) {
-      const known = knownProfiles(config).map((candidate) => candidate.id).join(', ');
+      const known = knownProfiles(config)
+        .map((candidate) => candidate.id)
+        .join(', ');
       return { ok: false, usageError: `unknown profile "${source.profileId}" (known: ${known})` };
     }
     config = resolveConfig(config, {}, profile);

@@ -53,7 +53,9 @@ export async function runExport(
       writeFileSync(file, sheet[kind], { encoding: 'utf8', flag: force ? 'w' : 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      io.stderr.write(`storybank: ${code === 'EEXIST' ? `${file} appeared while exporting; not overwriting it` : `cannot write ${file}: ${code ?? (error as Error).message}`}\n`);
+      io.stderr.write(
+        `storybank: ${code === 'EEXIST' ? `${file} appeared while exporting; not overwriting it` : `cannot write ${file}: ${code ?? (error as Error).message}`}\n`,
+      );
       return 2;
     }
   }

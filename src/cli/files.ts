@@ -66,7 +66,10 @@ export async function readStoryFile(file: string): Promise<ReadOutcome> {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { ok: false, message: 'is not a regular file' };
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, message: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, too large to be a story (limit ${MAX_FILE_BYTES / 1024 / 1024} MB); skipped` };
+      return {
+        ok: false,
+        message: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, too large to be a story (limit ${MAX_FILE_BYTES / 1024 / 1024} MB); skipped`,
+      };
     }
     bytes = await fs.readFile(file);
   } catch (error) {
@@ -82,7 +85,10 @@ export function readStoryFileSync(file: string): ReadOutcome {
     const stat = statSync(file);
     if (!stat.isFile()) return { ok: false, message: 'is not a regular file' };
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, message: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, too large to be a story (limit ${MAX_FILE_BYTES / 1024 / 1024} MB); skipped` };
+      return {
+        ok: false,
+        message: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, too large to be a story (limit ${MAX_FILE_BYTES / 1024 / 1024} MB); skipped`,
+      };
     }
     bytes = readFileSync(file);
   } catch (error) {

@@ -43,10 +43,16 @@ Options:
 
 class UsageError extends Error {}
 
-export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   // The MCP server is a bundle of its own (dist/mcp.js), loaded only here: check never parses the MCP SDK.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, loaded on demand
-  if (argv[0] === 'mcp') return (require(BUNDLED ? path.join(__dirname, 'mcp.js') : path.join(__dirname, 'mcp.ts')) as typeof McpModule).runMcp(argv.slice(1), io.stderr);
+  if (argv[0] === 'mcp') {
+    const mcpFile = BUNDLED ? path.join(__dirname, 'mcp.js') : path.join(__dirname, 'mcp.ts');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, loaded on demand
+    return (require(mcpFile) as typeof McpModule).runMcp(argv.slice(1), io.stderr);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -91,7 +97,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WriteStream; std
     if (command !== 'check' && command !== 'coverage') throw new UsageError(`unknown command "${command}"`);
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64))
+      throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const inputs = paths.length ? paths : ['.'];
     const started = performance.now();
     const source = await findConfig(inputs, values.config, values.profile);
@@ -197,7 +204,12 @@ function coreVersion(): string {
         }
       };
       walk(sourceRoot);
-      codeHash = sha256(files.sort().map((file) => `${path.relative(sourceRoot, file)}\0${readFileSync(file, 'utf8')}`).join('\0'));
+      codeHash = sha256(
+        files
+          .sort()
+          .map((file) => `${path.relative(sourceRoot, file)}\0${readFileSync(file, 'utf8')}`)
+          .join('\0'),
+      );
     }
   }
   return `${packageJson.version}+${CACHE_SCHEMA}+${codeHash.slice(0, 16)}`;
@@ -376,7 +388,14 @@ async function checkBank(
   return {
     config: meta.config,
     stories,
-    stats: { files: files.length, read: files.length - stampHits, stories: stories.length, cached: texts.length - missing.length, checked: missing.length, jobs: usedJobs },
+    stats: {
+      files: files.length,
+      read: files.length - stampHits,
+      stories: stories.length,
+      cached: texts.length - missing.length,
+      checked: missing.length,
+      jobs: usedJobs,
+    },
   };
 }
 

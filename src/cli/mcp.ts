@@ -10,8 +10,21 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import packageJson from '../../package.json';
 import {
-  BankCheckOutput, CheckBankInput, CheckStoryInput, ExplainRuleInput, NextGapInput, NextGapOutput, RuleExplanationOutput, StoryCheckOutput,
-  TOOL_DESCRIPTIONS, TOOL_NAMES, bankCheck, nextGap, ruleExplanation, storyCheck, type CheckStoryArgs,
+  BankCheckOutput,
+  CheckBankInput,
+  CheckStoryInput,
+  ExplainRuleInput,
+  NextGapInput,
+  NextGapOutput,
+  RuleExplanationOutput,
+  StoryCheckOutput,
+  TOOL_DESCRIPTIONS,
+  TOOL_NAMES,
+  bankCheck,
+  nextGap,
+  ruleExplanation,
+  storyCheck,
+  type CheckStoryArgs,
 } from '../core/assistant';
 import { ResultCache, type CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
@@ -71,7 +84,10 @@ export class McpBank {
   private readonly results = new Map<string, CachedResult>();
   private configStamp = '';
 
-  constructor(root: string, private readonly options: { config?: string; profile?: string } = {}) {
+  constructor(
+    root: string,
+    private readonly options: { config?: string; profile?: string } = {},
+  ) {
     this.root = realpathSync(root);
     if (!statSync(this.root).isDirectory()) throw new Error(`--root ${root} is not a folder`);
   }
@@ -91,7 +107,10 @@ export class McpBank {
       this.results.clear();
       this.configStamp = stamp;
     }
-    const problems = resolved.problems.map((problem) => ({ path: this.relative(problem.path), message: `${problem.line}:${problem.column} ${problem.message}` }));
+    const problems = resolved.problems.map((problem) => ({
+      path: this.relative(problem.path),
+      message: `${problem.line}:${problem.column} ${problem.message}`,
+    }));
     return { config: resolved.config, problems };
   }
 
@@ -112,7 +131,8 @@ export class McpBank {
   }
 
   checkStory(args: CheckStoryArgs) {
-    if ((args.path === undefined) === (args.text === undefined)) throw new Error('Give either `path` (a story file in the bank) or `text` (a story\'s Markdown), not both and not neither.');
+    if ((args.path === undefined) === (args.text === undefined))
+      throw new Error("Give either `path` (a story file in the bank) or `text` (a story's Markdown), not both and not neither.");
     const { config } = this.config();
     if (args.text !== undefined) return storyCheck(this.check(args.text, config), config);
     const file = resolveInsideRoot(this.root, args.path!);
@@ -173,7 +193,13 @@ export function createServer(bank: McpBank): McpServer {
   );
   server.registerTool(
     TOOL_NAMES.checkBank,
-    { title: 'Check the story bank', description: TOOL_DESCRIPTIONS.check_bank, inputSchema: CheckBankInput, outputSchema: BankCheckOutput, annotations: readOnly },
+    {
+      title: 'Check the story bank',
+      description: TOOL_DESCRIPTIONS.check_bank,
+      inputSchema: CheckBankInput,
+      outputSchema: BankCheckOutput,
+      annotations: readOnly,
+    },
     async () => {
       const { config, stories, problems } = await bank.stories();
       return answer(bankCheck(config, stories, problems));
@@ -181,7 +207,13 @@ export function createServer(bank: McpBank): McpServer {
   );
   server.registerTool(
     TOOL_NAMES.nextGap,
-    { title: 'Next question type to write for', description: TOOL_DESCRIPTIONS.next_gap, inputSchema: NextGapInput, outputSchema: NextGapOutput, annotations: readOnly },
+    {
+      title: 'Next question type to write for',
+      description: TOOL_DESCRIPTIONS.next_gap,
+      inputSchema: NextGapInput,
+      outputSchema: NextGapOutput,
+      annotations: readOnly,
+    },
     async (args) => {
       const { config, stories } = await bank.stories();
       return answer(nextGap(config, stories, args.title));
@@ -189,7 +221,13 @@ export function createServer(bank: McpBank): McpServer {
   );
   server.registerTool(
     TOOL_NAMES.explainRule,
-    { title: 'Explain a rule', description: TOOL_DESCRIPTIONS.explain_rule, inputSchema: ExplainRuleInput, outputSchema: RuleExplanationOutput, annotations: readOnly },
+    {
+      title: 'Explain a rule',
+      description: TOOL_DESCRIPTIONS.explain_rule,
+      inputSchema: ExplainRuleInput,
+      outputSchema: RuleExplanationOutput,
+      annotations: readOnly,
+    },
     async (args) => answer(ruleExplanation(args.rule, rulePage(args.rule))),
   );
   return server;

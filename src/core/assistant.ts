@@ -30,7 +30,7 @@ export const TOOL_DESCRIPTIONS = {
     'Give either `path` (a story file inside the bank) or `text` (a draft that is not saved yet).',
   check_bank:
     'Check the whole story bank: every story with its three filters and the question types it is ready for, and the coverage of the ' +
-    'profile\'s question types (covered: two or more ready stories, thin: one, gap: none). Call it to get an overview of the bank, before ' +
+    "profile's question types (covered: two or more ready stories, thin: one, gap: none). Call it to get an overview of the bank, before " +
     'planning what to write next, or to find the stories that need work.',
   next_gap:
     'The question type that most needs a story (the first gap, else the first thin type), with the question, what the interviewer listens for, ' +
@@ -43,13 +43,13 @@ export const TOOL_DESCRIPTIONS = {
 export const CheckStoryInput = z
   .object({
     path: z.string().min(1).max(4096).optional().describe('A story file, relative to the bank folder (for example "stories/pricing-test.md").'),
-    text: z.string().max(MAX_TOOL_TEXT).optional().describe('A story\'s full Markdown text, frontmatter included, when it is not saved in the bank.'),
+    text: z.string().max(MAX_TOOL_TEXT).optional().describe("A story's full Markdown text, frontmatter included, when it is not saved in the bank."),
   })
   .strict();
 export const CheckBankInput = z.object({}).strict();
 export const NextGapInput = z
   .object({
-    title: z.string().min(1).max(200).optional().describe('A title for the template\'s frontmatter (default: a placeholder).'),
+    title: z.string().min(1).max(200).optional().describe("A title for the template's frontmatter (default: a placeholder)."),
   })
   .strict();
 export const ExplainRuleInput = z
@@ -88,7 +88,9 @@ export const BankCheckOutput = z.object({
   profile: z.string(),
   summary: z.string(),
   counts: z.object({ stories: z.number(), readyStories: z.number(), covered: z.number(), thin: z.number(), gap: z.number(), errors: z.number() }),
-  coverage: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['covered', 'thin', 'gap']), stories: z.array(z.string()), ready: z.array(z.string()) })),
+  coverage: z.array(
+    z.object({ id: z.string(), title: z.string(), status: z.enum(['covered', 'thin', 'gap']), stories: z.array(z.string()), ready: z.array(z.string()) }),
+  ),
   stories: z.array(
     z.object({
       path: z.string(),
@@ -131,7 +133,7 @@ export const RuleExplanationOutput = z.object({
   filter: z.boolean().describe('True for the three filters (tradeoff, role, result).'),
   defaultSeverity: Severity,
   docsUrl: z.string(),
-  page: z.string().describe('The rule\'s documentation page (Markdown), as shipped with Story Bank.'),
+  page: z.string().describe("The rule's documentation page (Markdown), as shipped with Story Bank."),
 });
 export type RuleExplanation = z.infer<typeof RuleExplanationOutput>;
 

@@ -42,15 +42,16 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 
 const SeveritySchema = z.enum(['off', 'hint', 'info', 'warning', 'error']);
 
-const RuleEntrySchema = z.union([
-  SeveritySchema,
-  z.looseObject({ severity: SeveritySchema.optional() }),
-]);
+const RuleEntrySchema = z.union([SeveritySchema, z.looseObject({ severity: SeveritySchema.optional() })]);
 
 export const ConfigFileSchema = z.strictObject({
   profile: z.string().optional(),
   profiles: z.array(ProfileSchema, { error: 'expected a list of profiles, each with id, title, description and questions' }).optional(),
-  wordsPerMinute: z.number({ error: 'expected a speaking pace in words per minute, such as 150' }).min(60, 'speaking pace below 60 words per minute is not realistic').max(300).optional(),
+  wordsPerMinute: z
+    .number({ error: 'expected a speaking pace in words per minute, such as 150' })
+    .min(60, 'speaking pace below 60 words per minute is not realistic')
+    .max(300)
+    .optional(),
   maxSeconds: z.number({ error: 'expected the longest answer in seconds, such as 120' }).int().positive().max(3600).optional(),
   stories: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   rules: z.record(z.string(), RuleEntrySchema).optional(),
@@ -188,12 +189,7 @@ function validateRuleOptions(
  * The `profiles:` list: each entry validated on its own (schema problems were reported above, with positions),
  * so one broken profile never hides the others. Ids must not repeat or shadow a built-in profile.
  */
-function readCustomProfiles(
-  data: unknown,
-  file: ConfigFile,
-  problems: ConfigProblem[],
-  at: (path: readonly PropertyKey[], key?: boolean) => Range,
-): Profile[] {
+function readCustomProfiles(data: unknown, file: ConfigFile, problems: ConfigProblem[], at: (path: readonly PropertyKey[], key?: boolean) => Range): Profile[] {
   const raw = (data as Record<string, unknown>).profiles;
   const candidates: { profile: Profile; index: number }[] = [];
   if (file.profiles) file.profiles.forEach((profile, index) => candidates.push({ profile, index }));
@@ -266,7 +262,7 @@ export function resolveConfig(base: ResolvedConfig, overrides: ConfigOverrides &
       options: { ...rules[id]?.options, ...entry.options },
     };
   }
-  const active = profile ?? (overrides.profile ? findProfile(base, overrides.profile) ?? base.profile : base.profile);
+  const active = profile ?? (overrides.profile ? (findProfile(base, overrides.profile) ?? base.profile) : base.profile);
   return {
     profile: active,
     // An explicitly chosen profile (config file, --profile) is the bank's; otherwise the base's stays.

@@ -96,9 +96,7 @@ export function buildCheatSheet(profile: Profile, stories: readonly ExportStory[
 /** The first sentence of the context (or task); else the story's first sentence. */
 function hookOf(story: ParsedStory): string | undefined {
   const first =
-    story.sentences.find((sentence) => sentence.section === 'context') ??
-    story.sentences.find((sentence) => sentence.section === 'task') ??
-    story.sentences[0];
+    story.sentences.find((sentence) => sentence.section === 'context') ?? story.sentences.find((sentence) => sentence.section === 'task') ?? story.sentences[0];
   const text = sentenceText(first);
   if (!text || text.length <= HOOK_MAX) return text;
   const cut = text.slice(0, HOOK_MAX - 1);
@@ -140,7 +138,6 @@ function toMarkdown(profile: Profile, sections: readonly CheatSheetSection[]): s
 }
 
 // ---- HTML ------------------------------------------------------------------------------------------------
-
 
 const STYLE = `
 @page { size: auto; margin: 12mm; }

@@ -88,7 +88,15 @@ function sectionTimes(story: ParsedStory, config: ResolvedConfig): SectionTime[]
   const budgets = configuredBudgets(options.success ? options.data : timing.meta.options.parse({}));
   return story.sections.flatMap((section) =>
     section.headingSpan
-      ? [{ kind: section.kind, title: section.title, headingSpan: section.headingSpan, seconds: sectionSeconds(section, config.wordsPerMinute), budget: budgets[section.kind] }]
+      ? [
+          {
+            kind: section.kind,
+            title: section.title,
+            headingSpan: section.headingSpan,
+            seconds: sectionSeconds(section, config.wordsPerMinute),
+            budget: budgets[section.kind],
+          },
+        ]
       : [],
   );
 }
@@ -158,9 +166,7 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
       settings: { wordsPerMinute: config.wordsPerMinute, maxSeconds: config.maxSeconds },
       options: parsedOptions.success ? parsedOptions.data : rule.meta.options.parse({}),
       sentencesIn: (...kinds) =>
-        kinds.length === 1
-          ? (sentencesByKind.get(kinds[0]) ?? [])
-          : story.sentences.filter((sentence) => sentence.section && kinds.includes(sentence.section)),
+        kinds.length === 1 ? (sentencesByKind.get(kinds[0]) ?? []) : story.sentences.filter((sentence) => sentence.section && kinds.includes(sentence.section)),
       report: (report) => {
         const finding = toFinding(story, rule, severity, report);
         if (finding && !isDisabledOnLine(story, finding)) findings.push(finding);
@@ -176,9 +182,7 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
       findings.push(internalError(story, rule, error));
     }
   }
-  return findings.sort(
-    (a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
-  );
+  return findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
 }
 
 function toFinding(story: ParsedStory, rule: Rule<any>, severity: Severity, report: Report): Finding | undefined {
@@ -218,7 +222,8 @@ export function validSpan(text: string, span: Span): Span | undefined {
 
 /** Widens a span that starts or ends between the halves of a surrogate pair, so no finding marks half an emoji. */
 function wholePairs(text: string, span: Span): Span {
-  const splits = (offset: number) => offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  const splits = (offset: number) =>
+    offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
   return { start: splits(span.start) ? span.start - 1 : span.start, end: splits(span.end) ? span.end + 1 : span.end };
 }
 

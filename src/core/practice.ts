@@ -90,9 +90,7 @@ export function pickPracticeQuestion(
 export function orderPracticeStories<T extends PracticeStory & { ready: boolean }>(stories: readonly T[], today: string): T[] {
   return [...stories].sort(
     (a, b) =>
-      Number(b.ready) - Number(a.ready) ||
-      staleDays(b.practiced, today) - staleDays(a.practiced, today) ||
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+      Number(b.ready) - Number(a.ready) || staleDays(b.practiced, today) - staleDays(a.practiced, today) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
 }
 
@@ -127,7 +125,11 @@ export interface OutlineItem {
 }
 
 const KIND_NAMES: Record<SectionKind, string> = {
-  context: 'Context', task: 'Task', action: 'Action', result: 'Result', lesson: 'Lesson',
+  context: 'Context',
+  task: 'Task',
+  action: 'Action',
+  result: 'Result',
+  lesson: 'Lesson',
 };
 
 /** Section headings and the first sentence of each: the cue card a candidate rehearses from. */
@@ -146,10 +148,7 @@ export function storyOutline(story: ParsedStory): OutlineItem[] {
 
 // ---- recording a practice date -------------------------------------------------------------------
 
-export type PracticeEditResult =
-  | { kind: 'edit'; edit: TextEdit }
-  | { kind: 'already'; }
-  | { kind: 'unsupported'; reason: string };
+export type PracticeEditResult = { kind: 'edit'; edit: TextEdit } | { kind: 'already' } | { kind: 'unsupported'; reason: string };
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -192,10 +191,17 @@ export function practiceDateEdit(text: string, date: string): PracticeEditResult
     return { kind: 'edit', edit: { span: { start: lines[close].start, end: lines[close].start }, newText: `practiced: [${date}]${eol}` } };
   }
   const keyLine = lines[keyIndex];
-  const value = keyLine.text.replace(PRACTICED_KEY, '').replace(/[ \t]+#.*$/, '').trim();
+  const value = keyLine.text
+    .replace(PRACTICED_KEY, '')
+    .replace(/[ \t]+#.*$/, '')
+    .trim();
   if (value.startsWith('[')) {
     if (!value.endsWith(']')) return { kind: 'unsupported', reason: 'the practiced list spans several lines' };
-    const items = value.slice(1, -1).split(',').map((item) => item.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
+    const items = value
+      .slice(1, -1)
+      .split(',')
+      .map((item) => item.trim().replace(/^['"]|['"]$/g, ''))
+      .filter(Boolean);
     if (items.includes(date)) return { kind: 'already' };
     const at = keyLine.start + lastIndexOfOutsideComment(keyLine.text);
     return { kind: 'edit', edit: { span: { start: at, end: at }, newText: items.length > 0 ? `, ${date}` : date } };
@@ -208,7 +214,16 @@ export function practiceDateEdit(text: string, date: string): PracticeEditResult
       else if (line.text.trim() === '' || /^[ \t]+#/.test(line.text)) continue;
       else break;
     }
-    if (items.some((line) => line.text.replace(/^[ \t]*-[ \t]*/, '').replace(/[ \t]+#.*$/, '').trim().replace(/^['"]|['"]$/g, '') === date)) {
+    if (
+      items.some(
+        (line) =>
+          line.text
+            .replace(/^[ \t]*-[ \t]*/, '')
+            .replace(/[ \t]+#.*$/, '')
+            .trim()
+            .replace(/^['"]|['"]$/g, '') === date,
+      )
+    ) {
       return { kind: 'already' };
     }
     if (value !== '' && items.length === 0) {

@@ -3,12 +3,29 @@
 // All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
 import * as vscode from 'vscode';
 import {
-  CONFIG_FILE_NAME, DEFAULT_CONFIG, RULES, checkStoryText, computeCoverage, parseConfig, resolveConfig, storiesNeedingAttention, withProfile, withoutAnalysis,
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  RULES,
+  checkStoryText,
+  computeCoverage,
+  parseConfig,
+  resolveConfig,
+  storiesNeedingAttention,
+  withProfile,
+  withoutAnalysis,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
 import {
-  COVERAGE_DEBOUNCE_MS, DIAGNOSTIC_SOURCE, EXCLUDE_GLOB, INDEX_BATCH, LARGE_INDEX, LINT_DEBOUNCE_MS, COVERAGE_VIEW_ID,
-  SETTINGS, SETTINGS_SECTION, type LintOn,
+  COVERAGE_DEBOUNCE_MS,
+  DIAGNOSTIC_SOURCE,
+  EXCLUDE_GLOB,
+  INDEX_BATCH,
+  LARGE_INDEX,
+  LINT_DEBOUNCE_MS,
+  COVERAGE_VIEW_ID,
+  SETTINGS,
+  SETTINGS_SECTION,
+  type LintOn,
 } from './constants';
 import { configProblemToDiagnostic, findingToDiagnostic } from './diagnostics';
 
@@ -111,7 +128,10 @@ export class StoryBank implements vscode.Disposable {
   /** The profile picked with Switch Profile, over every folder's configured one; undefined: as configured. */
   private activeProfileId: string | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel, activeProfileId?: string) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    activeProfileId?: string,
+  ) {
     this.activeProfileId = activeProfileId;
   }
 
@@ -188,7 +208,10 @@ export class StoryBank implements vscode.Disposable {
     }
     // Deleting a folder is reported once, for the folder: the story globs above never see its files go.
     const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
-    disposables.push(deletions, deletions.onDidDelete((uri) => this.folderDeleted(uri)));
+    disposables.push(
+      deletions,
+      deletions.onDidDelete((uri) => this.folderDeleted(uri)),
+    );
     const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CONFIG_FILE_NAME));
     const reload = () => this.scheduleReindex(`${CONFIG_FILE_NAME} changed in ${folder.name}`);
     disposables.push(configWatcher, configWatcher.onDidCreate(reload), configWatcher.onDidChange(reload), configWatcher.onDidDelete(reload));
@@ -270,13 +293,16 @@ export class StoryBank implements vscode.Disposable {
     const previous = this.lintTimers.get(key);
     if (previous) clearTimeout(previous);
     const version = document.version;
-    this.lintTimers.set(key, setTimeout(() => {
-      this.lintTimers.delete(key);
-      // A newer edit has its own timer; a closed document is handled by documentClosed.
-      if (document.isClosed || document.version !== version) return;
-      this.typingLints.set(key, (this.typingLints.get(key) ?? 0) + 1);
-      this.updateDocument(document);
-    }, LINT_DEBOUNCE_MS));
+    this.lintTimers.set(
+      key,
+      setTimeout(() => {
+        this.lintTimers.delete(key);
+        // A newer edit has its own timer; a closed document is handled by documentClosed.
+        if (document.isClosed || document.version !== version) return;
+        this.typingLints.set(key, (this.typingLints.get(key) ?? 0) + 1);
+        this.updateDocument(document);
+      }, LINT_DEBOUNCE_MS),
+    );
   }
 
   /**
@@ -492,13 +518,19 @@ export class StoryBank implements vscode.Disposable {
   }
 
   coverage(): CoverageEntry[] {
-    this.coverageCache ??= computeCoverage(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
+    this.coverageCache ??= computeCoverage(
+      this.profile,
+      this.stories().map((entry) => ({ path: entry.path, result: entry.result })),
+    );
     return this.coverageCache;
   }
 
   /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
   needingAttention(): string[] {
-    return storiesNeedingAttention(this.profile, this.stories().map((entry) => ({ path: entry.path, result: entry.result })));
+    return storiesNeedingAttention(
+      this.profile,
+      this.stories().map((entry) => ({ path: entry.path, result: entry.result })),
+    );
   }
 
   private somethingChanged(): void {

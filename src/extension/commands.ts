@@ -47,7 +47,10 @@ export async function createStoryFile(directory: vscode.Uri, slug: string, conte
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true, overwrite: false, contents: bytes });
     if (!(await vscode.workspace.applyEdit(edit))) continue;
-    const written = await vscode.workspace.fs.readFile(uri).then((data) => new TextDecoder().decode(data), () => undefined);
+    const written = await vscode.workspace.fs.readFile(uri).then(
+      (data) => new TextDecoder().decode(data),
+      () => undefined,
+    );
     if (written === content) return uri;
     // Someone else's file appeared under this name between the check and the create: leave it be.
   }
@@ -82,7 +85,10 @@ export async function newStoryDirectory(folder: vscode.Uri): Promise<vscode.Uri>
     (configs.length === 1 ? configs[0] : undefined);
   if (!bank) return vscode.Uri.joinPath(folder, STORIES_FOLDER);
   const storiesDir = vscode.Uri.joinPath(bank, STORIES_FOLDER);
-  const isDirectory = await vscode.workspace.fs.stat(storiesDir).then((stat) => (stat.type & vscode.FileType.Directory) !== 0, () => false);
+  const isDirectory = await vscode.workspace.fs.stat(storiesDir).then(
+    (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+    () => false,
+  );
   return isDirectory ? storiesDir : bank;
 }
 
@@ -202,7 +208,10 @@ export async function openNextGap(bank: StoryBank, args: NewStoryArgs = {}): Pro
 export async function openRuleDocs(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
   if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return false;
   const page = vscode.Uri.joinPath(extensionUri, 'dist', 'rules', `${ruleId}.md`);
-  const bundled = await vscode.workspace.fs.stat(page).then(() => true, () => false);
+  const bundled = await vscode.workspace.fs.stat(page).then(
+    () => true,
+    () => false,
+  );
   if (!bundled) return vscode.env.openExternal(vscode.Uri.parse(docsUrl(ruleId)));
   await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', page);
   return true;
@@ -232,14 +241,16 @@ export function shippedExampleBank(extensionUri: vscode.Uri): vscode.Uri {
 export async function openExamples(extensionUri: vscode.Uri, args: OpenExamplesArgs = {}): Promise<vscode.Uri | undefined> {
   const parent =
     args.target ??
-    (await vscode.window.showOpenDialog({
-      title: 'Story Bank: choose where to put a copy of the example bank',
-      openLabel: 'Copy Example Bank Here',
-      canSelectFiles: false,
-      canSelectFolders: true,
-      canSelectMany: false,
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    }))?.[0];
+    (
+      await vscode.window.showOpenDialog({
+        title: 'Story Bank: choose where to put a copy of the example bank',
+        openLabel: 'Copy Example Bank Here',
+        canSelectFiles: false,
+        canSelectFolders: true,
+        canSelectMany: false,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      })
+    )?.[0];
   if (!parent) return undefined;
   const source = shippedExampleBank(extensionUri);
   for (let n = 1; n < 100; n++) {

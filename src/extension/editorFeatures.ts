@@ -44,10 +44,12 @@ export class TimingLenses implements vscode.CodeLensProvider, vscode.Disposable 
     lenses.push(...evidenceLenses(document.uri, result, lineRange(firstOffset)));
     for (const section of result.sectionTimes) {
       const spoken = formatDuration(section.seconds);
-      lenses.push(new vscode.CodeLens(lineRange(section.headingSpan.start), {
-        title: section.budget ? `${spoken} · budget ${formatBudget(section.budget)}` : spoken,
-        command: '',
-      }));
+      lenses.push(
+        new vscode.CodeLens(lineRange(section.headingSpan.start), {
+          title: section.budget ? `${spoken} · budget ${formatBudget(section.budget)}` : spoken,
+          command: '',
+        }),
+      );
     }
     return lenses;
   }
@@ -128,7 +130,10 @@ export class QuestionHover implements vscode.HoverProvider {
     if (!ref) return undefined;
     const question = this.bank.configFor(document.uri).profile.questions.find((q) => q.id === ref.id);
     if (!question) return undefined;
-    return new vscode.Hover(questionHoverMarkdown(question, entry.result), new vscode.Range(document.positionAt(ref.span.start), document.positionAt(ref.span.end)));
+    return new vscode.Hover(
+      questionHoverMarkdown(question, entry.result),
+      new vscode.Range(document.positionAt(ref.span.start), document.positionAt(ref.span.end)),
+    );
   }
 }
 

@@ -6,9 +6,7 @@ import type { FilterId, StoryResult } from '../core';
 import type { StoryBank } from './bank';
 import { COMMANDS, CONTEXT_KEYS, EVIDENCE_BACKGROUND_COLOR } from './constants';
 import { toRange } from './diagnostics';
-import {
-  FILTER_LABELS, evidenceGroups, highlightLabel, quoteLength, shortQuote, verdict, verdicts,
-} from './evidenceText';
+import { FILTER_LABELS, evidenceGroups, highlightLabel, quoteLength, shortQuote, verdict, verdicts } from './evidenceText';
 import { escapeMarkdown } from './markdown';
 
 /**
@@ -35,13 +33,24 @@ export function evidenceLenses(uri: vscode.Uri, result: StoryResult, summaryRang
   for (const id of FILTER_RULE_IDS) {
     if (grouped.has(id)) continue;
     if (result.filters[id]) {
-      lenses.push(new vscode.CodeLens(summaryRange, { title: verdict(id, true), tooltip: `${FILTER_LABELS[id]} passed; no sentence was recorded as its evidence.`, command: '' }));
+      lenses.push(
+        new vscode.CodeLens(summaryRange, {
+          title: verdict(id, true),
+          tooltip: `${FILTER_LABELS[id]} passed; no sentence was recorded as its evidence.`,
+          command: '',
+        }),
+      );
       continue;
     }
     const finding = result.findings.find((f) => f.ruleId === id);
-    lenses.push(new vscode.CodeLens(summaryRange, finding
-      ? { title: verdict(id, false), tooltip: finding.message, command: COMMANDS.revealFinding, arguments: [uri, toRange(finding.range)] }
-      : { title: verdict(id, false), command: '' }));
+    lenses.push(
+      new vscode.CodeLens(
+        summaryRange,
+        finding
+          ? { title: verdict(id, false), tooltip: finding.message, command: COMMANDS.revealFinding, arguments: [uri, toRange(finding.range)] }
+          : { title: verdict(id, false), command: '' },
+      ),
+    );
   }
   return lenses;
 }
@@ -62,7 +71,9 @@ export class EvidenceHover implements vscode.HoverProvider {
     if (!group) return undefined;
     const md = new vscode.MarkdownString();
     md.isTrusted = { enabledCommands: [COMMANDS.highlightEvidence] };
-    md.appendMarkdown(`**${group.filters.map((id) => verdict(id, true)).join(' · ')}**: Story Bank read this as the ${filterNames(group.filters)} evidence.\n\n`);
+    md.appendMarkdown(
+      `**${group.filters.map((id) => verdict(id, true)).join(' · ')}**: Story Bank read this as the ${filterNames(group.filters)} evidence.\n\n`,
+    );
     md.appendMarkdown(`> ${escapeMarkdown(group.evidence.text.replace(/\s+/g, ' ').trim())}\n\n`);
     const link = `command:${COMMANDS.highlightEvidence}?${encodeURIComponent(JSON.stringify([document.uri.toString()]))}`;
     md.appendMarkdown(`${verdicts(entry.result)} · [Highlight evidence](${link})`);
@@ -111,9 +122,7 @@ export class EvidenceHighlighter implements vscode.Disposable {
 
   /** Turns the highlight on or off for the story in `uri`'s editor (default: the active editor). */
   toggle(uri?: vscode.Uri): EvidenceHighlightState | undefined {
-    const editor = uri
-      ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())
-      : vscode.window.activeTextEditor;
+    const editor = uri ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) : vscode.window.activeTextEditor;
     const entry = editor && this.bank.resultFor(editor.document);
     if (!editor || !entry?.result.isStory) {
       void vscode.window.showInformationMessage('Story Bank: open a story (a Markdown file with questions in its frontmatter) to highlight its evidence.');

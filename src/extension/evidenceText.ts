@@ -22,8 +22,7 @@ export function shortQuote(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return `"${flat}"`;
   const space = flat.slice(0, max).lastIndexOf(' ');
-  const cut = (space >= max * 0.6 ? flat.slice(0, space) : flat.slice(0, Math.max(1, max - 1)))
-    .replace(/[\uD800-\uDBFF]$/, '').replace(/[\s,;:.!?–—-]+$/, '');
+  const cut = (space >= max * 0.6 ? flat.slice(0, space) : flat.slice(0, Math.max(1, max - 1))).replace(/[\uD800-\uDBFF]$/, '').replace(/[\s,;:.!?–—-]+$/, '');
   return `"${cut}…"`;
 }
 

@@ -7,11 +7,28 @@ import type { CoverageEntry } from '../core';
 import { StoryBank, isMarkdown, lintOn, type IndexingSummary } from './bank';
 import { StoryCodeActions } from './codeActions';
 import {
-  checkWorkspace, focusCoverage, newStory, openExamples, openNextGap, openRuleDocs, questionIdOf, revealFinding,
-  type CheckSummary, type NewStoryArgs, type OpenExamplesArgs,
+  checkWorkspace,
+  focusCoverage,
+  newStory,
+  openExamples,
+  openNextGap,
+  openRuleDocs,
+  questionIdOf,
+  revealFinding,
+  type CheckSummary,
+  type NewStoryArgs,
+  type OpenExamplesArgs,
 } from './commands';
 import { exportCheatSheet, switchProfile } from './profileCommands';
-import { ACTIVE_PROFILE_STATE_KEY, COMMANDS, CONTEXT_KEYS, COVERAGE_VIEW_ID, DIAGNOSTIC_SOURCE as SOURCE, OUTPUT_CHANNEL_NAME, SETTINGS_SECTION } from './constants';
+import {
+  ACTIVE_PROFILE_STATE_KEY,
+  COMMANDS,
+  CONTEXT_KEYS,
+  COVERAGE_VIEW_ID,
+  DIAGNOSTIC_SOURCE as SOURCE,
+  OUTPUT_CHANNEL_NAME,
+  SETTINGS_SECTION,
+} from './constants';
 import { QuestionCompletion, QuestionHover, StoryStatus, TimingLenses } from './editorFeatures';
 import { EvidenceHighlighter, EvidenceHover, type EvidenceHighlightState, type HighlightedEvidence } from './evidence';
 import { LanguageModelTools, mcpServerOffers, registerMcpServers, type McpServerOffer } from './lmTools';
@@ -153,9 +170,11 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     }),
     vscode.commands.registerCommand(COMMANDS.newStory, (args?: NewStoryArgs) => newStory(bank, isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.newStoryForQuestion, (arg?: unknown, extra?: NewStoryArgs) =>
-      newStory(bank, { ...(isArgs(extra) ? extra : {}), questionId: questionIdOf(arg) })),
+      newStory(bank, { ...(isArgs(extra) ? extra : {}), questionId: questionIdOf(arg) }),
+    ),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, (options?: { quiet?: boolean }): Promise<CheckSummary> =>
-      checkWorkspace(bank, log, options?.quiet === true)),
+      checkWorkspace(bank, log, options?.quiet === true),
+    ),
     vscode.commands.registerCommand(COMMANDS.openNextGap, (args?: NewStoryArgs) => openNextGap(bank, isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
     vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId: unknown) => openRuleDocs(context.extensionUri, ruleId)),
@@ -168,7 +187,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     vscode.commands.registerCommand(COMMANDS.switchProfile, (arg?: unknown) => switchProfile(bank, context.workspaceState, arg)),
     vscode.commands.registerCommand(COMMANDS.exportCheatSheet, (arg?: unknown) => exportCheatSheet(bank, arg)),
     vscode.commands.registerCommand(COMMANDS.highlightEvidence, (arg?: unknown): EvidenceHighlightState | undefined =>
-      evidenceHighlighter.toggle(arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined)),
+      evidenceHighlighter.toggle(arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined),
+    ),
   );
 
   // Tools for AI assistants: language-model tools over this index, and the CLI's MCP server for agent mode.

@@ -2,9 +2,7 @@
 // (contributes.languageModelTools + vscode.lm.registerTool) over the editor's index, and the CLI's MCP server
 // (dist/mcp.js) offered to agent mode through an MCP server definition provider where the editor has that API.
 import * as vscode from 'vscode';
-import {
-  CheckStoryInput, ExplainRuleInput, NextGapInput, TOOL_NAMES, bankCheck, nextGap, ruleExplanation, storyCheck,
-} from '../core/assistant';
+import { CheckStoryInput, ExplainRuleInput, NextGapInput, TOOL_NAMES, bankCheck, nextGap, ruleExplanation, storyCheck } from '../core/assistant';
 import { checkStoryText, type ResolvedConfig } from '../core';
 import type { StoryBank } from './bank';
 
@@ -23,7 +21,10 @@ function json(value: unknown): vscode.LanguageModelToolResult {
 }
 
 /** Zod's message for a bad input, as one line a model can act on. */
-function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+function parsed<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+): T {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   throw new Error(`Invalid input: ${result.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ')}`);
@@ -79,7 +80,10 @@ export class LanguageModelTools {
   async explainRule(input: unknown) {
     const args = parsed(ExplainRuleInput, input);
     const page = vscode.Uri.joinPath(this.extensionUri, 'dist', 'rules', `${args.rule}.md`);
-    const text = await vscode.workspace.fs.readFile(page).then((bytes) => new TextDecoder('utf-8').decode(bytes), () => '');
+    const text = await vscode.workspace.fs.readFile(page).then(
+      (bytes) => new TextDecoder('utf-8').decode(bytes),
+      () => '',
+    );
     return ruleExplanation(args.rule, text);
   }
 
@@ -93,10 +97,34 @@ export class LanguageModelTools {
       return typeof value === 'string' && value.length < 200 ? value : undefined;
     };
     return [
-      vscode.lm.registerTool(LM_TOOL_NAMES.checkStory, tool((input) => this.checkStory(input), (input) => `Checking ${described(input, 'path') ?? 'the story'} with Story Bank`)),
-      vscode.lm.registerTool(LM_TOOL_NAMES.checkBank, tool(() => this.checkBank(), () => 'Checking the story bank')),
-      vscode.lm.registerTool(LM_TOOL_NAMES.nextGap, tool((input) => this.nextGap(input), () => 'Finding the question type that most needs a story')),
-      vscode.lm.registerTool(LM_TOOL_NAMES.explainRule, tool((input) => this.explainRule(input), (input) => `Reading the ${described(input, 'rule') ?? ''} rule's page`)),
+      vscode.lm.registerTool(
+        LM_TOOL_NAMES.checkStory,
+        tool(
+          (input) => this.checkStory(input),
+          (input) => `Checking ${described(input, 'path') ?? 'the story'} with Story Bank`,
+        ),
+      ),
+      vscode.lm.registerTool(
+        LM_TOOL_NAMES.checkBank,
+        tool(
+          () => this.checkBank(),
+          () => 'Checking the story bank',
+        ),
+      ),
+      vscode.lm.registerTool(
+        LM_TOOL_NAMES.nextGap,
+        tool(
+          (input) => this.nextGap(input),
+          () => 'Finding the question type that most needs a story',
+        ),
+      ),
+      vscode.lm.registerTool(
+        LM_TOOL_NAMES.explainRule,
+        tool(
+          (input) => this.explainRule(input),
+          (input) => `Reading the ${described(input, 'rule') ?? ''} rule's page`,
+        ),
+      ),
     ];
   }
 }
@@ -127,9 +155,18 @@ export function mcpServerOffers(extensionUri: vscode.Uri, version: string): McpS
 
 /** The part of the MCP provider API (VS Code 1.101) used here; @types/vscode stays at the engine's 1.95. */
 interface McpApi {
-  registerMcpServerDefinitionProvider(id: string, provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] }): vscode.Disposable;
+  registerMcpServerDefinitionProvider(
+    id: string,
+    provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] },
+  ): vscode.Disposable;
 }
-type McpStdioServerDefinition = new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string) => unknown;
+type McpStdioServerDefinition = new (
+  label: string,
+  command: string,
+  args?: string[],
+  env?: Record<string, string | number | null>,
+  version?: string,
+) => unknown;
 
 /**
  * Registers the MCP server definition provider when the editor has the API (VS Code 1.101 and later); on an

@@ -39,10 +39,14 @@ export class MatrixPanel implements vscode.Disposable {
       retainContextWhenHidden: false,
     });
     this.panel = panel;
-    panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-      this.html = undefined;
-    }, undefined, this.subscriptions);
+    panel.onDidDispose(
+      () => {
+        if (this.panel === panel) this.panel = undefined;
+        this.html = undefined;
+      },
+      undefined,
+      this.subscriptions,
+    );
     panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message), undefined, this.subscriptions);
     this.render();
     return panel;

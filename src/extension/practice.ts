@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { isReadyFor } from '../core';
 import type { QuestionType } from '../core';
 import {
-  isoDay, lastPracticed, orderPracticeStories, pickPracticeQuestion, practiceDateEdit, seededRandom, storyOutline,
+  isoDay,
+  lastPracticed,
+  orderPracticeStories,
+  pickPracticeQuestion,
+  practiceDateEdit,
+  seededRandom,
+  storyOutline,
   type OutlineItem,
 } from '../core/practice';
 import { formatDuration } from '../core/timing';
@@ -170,9 +176,7 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     const today = args.today ?? isoDay(new Date());
     const coverage = this.bank.coverage();
     const all = this.practiceStories(this.bank.stories());
-    const questionId =
-      args.questionId ??
-      pickPracticeQuestion(coverage, all, today, args.seed === undefined ? Math.random : seededRandom(args.seed))?.id;
+    const questionId = args.questionId ?? pickPracticeQuestion(coverage, all, today, args.seed === undefined ? Math.random : seededRandom(args.seed))?.id;
     const question = profile.questions.find((q) => q.id === questionId);
     if (!question) {
       void vscode.window.showWarningMessage(`Story Bank: no question type "${String(questionId)}" in the ${profile.title} profile.`);
@@ -180,9 +184,11 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     }
     const seconds = args.seconds && args.seconds > 0 ? args.seconds : PRACTICE_SECONDS;
     this.startCountdown(question, seconds, args.warnAt ?? (seconds * WARNING_AT_SECONDS) / PRACTICE_SECONDS);
-    void vscode.window.showInformationMessage(`Practice (${question.title}): “${question.question}” You have ${formatDuration(seconds)}.`, 'Stop').then((choice) => {
-      if (choice === 'Stop') this.stop();
-    });
+    void vscode.window
+      .showInformationMessage(`Practice (${question.title}): “${question.question}” You have ${formatDuration(seconds)}.`, 'Stop')
+      .then((choice) => {
+        if (choice === 'Stop') this.stop();
+      });
     const result: PracticeResult = { questionId: question.id, question: question.question, recorded: false };
 
     const claiming = orderPracticeStories(
@@ -192,11 +198,11 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     let story = args.storyPath !== undefined ? this.bank.storyByPath(args.storyPath) : undefined;
     if (args.storyPath === undefined) {
       if (claiming.length === 0) {
-        void vscode.window.showInformationMessage(
-          `Story Bank: no story claims ${question.title} yet. Answer out loud anyway, then write it down.`, 'New Story',
-        ).then((choice) => {
-          if (choice) void vscode.commands.executeCommand(COMMANDS.newStoryForQuestion, question.id);
-        });
+        void vscode.window
+          .showInformationMessage(`Story Bank: no story claims ${question.title} yet. Answer out loud anyway, then write it down.`, 'New Story')
+          .then((choice) => {
+            if (choice) void vscode.commands.executeCommand(COMMANDS.newStoryForQuestion, question.id);
+          });
         return result;
       }
       const picked = await vscode.window.showQuickPick(
@@ -221,7 +227,8 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     if (args.record === true) {
       result.recorded = await this.record(story, today);
     } else if (args.record === undefined) {
-      void vscode.window.showInformationMessage(`Story Bank: tell “${story.result.title}”. Record today's practice in its frontmatter?`, RECORD_PRACTICE)
+      void vscode.window
+        .showInformationMessage(`Story Bank: tell “${story.result.title}”. Record today's practice in its frontmatter?`, RECORD_PRACTICE)
         .then(async (choice) => {
           if (choice === RECORD_PRACTICE) await this.record(story, today);
         });
@@ -260,14 +267,17 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
       return false;
     }
     if (change.kind === 'unsupported') {
-      void vscode.window.showWarningMessage(`Story Bank: could not record the practice in ${story.path}: ${change.reason}. Add ${today} to its practiced list by hand.`);
+      void vscode.window.showWarningMessage(
+        `Story Bank: could not record the practice in ${story.path}: ${change.reason}. Add ${today} to its practiced list by hand.`,
+      );
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
     const range = new vscode.Range(document.positionAt(change.edit.span.start), document.positionAt(change.edit.span.end));
     edit.replace(story.uri, range, change.edit.newText, { label: 'Record practice', needsConfirmation: false });
     const applied = await vscode.workspace.applyEdit(edit);
-    if (applied) void vscode.window.showInformationMessage(`Story Bank: recorded practice on ${today} in “${story.result.title}” (save to keep it; Undo removes it).`);
+    if (applied)
+      void vscode.window.showInformationMessage(`Story Bank: recorded practice on ${today} in “${story.result.title}” (save to keep it; Undo removes it).`);
     return applied;
   }
 

@@ -26,8 +26,7 @@ export async function switchProfile(bank: StoryBank, state: vscode.Memento, arg?
     const picked = await vscode.window.showQuickPick(
       profiles.map((profile) => ({
         label: profile.title,
-        description: [profile.id, profile.id === configured.profile.id ? 'configured' : '', profile.id === active ? 'active' : '']
-          .filter(Boolean).join(' · '),
+        description: [profile.id, profile.id === configured.profile.id ? 'configured' : '', profile.id === active ? 'active' : ''].filter(Boolean).join(' · '),
         detail: `${profile.questions.length} question types. ${profile.description}`,
         id: profile.id,
         picked: profile.id === active,
@@ -80,12 +79,18 @@ export async function exportCheatSheet(bank: StoryBank, arg?: unknown): Promise<
   for (const { uri } of targets) if (await exists(uri)) existing.add(uri.toString());
   let replace = false;
   if (existing.size > 0 && fromDialog) {
-    const names = targets.filter(({ uri }) => existing.has(uri.toString())).map(({ kind }) => CHEAT_SHEET_FILES[kind]).join(', ');
+    const names = targets
+      .filter(({ uri }) => existing.has(uri.toString()))
+      .map(({ kind }) => CHEAT_SHEET_FILES[kind])
+      .join(', ');
     const choice = await vscode.window.showWarningMessage(`${names} already exist in ${folder.fsPath}. Replace them?`, { modal: true }, 'Replace');
     if (choice !== 'Replace') return { folder, written: [], kept: targets.filter(({ uri }) => existing.has(uri.toString())).map(({ uri }) => uri) };
     replace = true;
   }
-  const sheet = buildCheatSheet(bank.profile, bank.stories().map((entry) => ({ path: entry.path, result: entry.result })));
+  const sheet = buildCheatSheet(
+    bank.profile,
+    bank.stories().map((entry) => ({ path: entry.path, result: entry.result })),
+  );
   const outcome: ExportOutcome = { folder, written: [], kept: [] };
   await vscode.workspace.fs.createDirectory(folder);
   for (const { kind, uri } of targets) {
@@ -100,14 +105,18 @@ export async function exportCheatSheet(bank: StoryBank, arg?: unknown): Promise<
     ? `Story Bank: wrote ${outcome.written.length} file(s); kept the existing ${outcome.kept.map((uri) => uri.path.split('/').pop()).join(', ')} (not overwritten).`
     : `Story Bank: cheat sheet exported to ${folder.fsPath}.`;
   if (outcome.kept.length) void vscode.window.showWarningMessage(message);
-  else void vscode.window.showInformationMessage(message, 'Open Cheat Sheet').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('vscode.open', targets[0].uri);
-  });
+  else
+    void vscode.window.showInformationMessage(message, 'Open Cheat Sheet').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('vscode.open', targets[0].uri);
+    });
   return outcome;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Exclusive create on disk ('wx'); elsewhere a check right before the write. False when the file appeared meanwhile. */

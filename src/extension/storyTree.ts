@@ -97,7 +97,6 @@ function questionTooltip(entry: CoverageEntry, question: QuestionType | undefine
   return md;
 }
 
-
 export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -138,7 +137,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
    */
   private keep<T extends QuestionNode | AttentionNode | StoryNode>(id: string, fresh: T, seen: Map<string, TreeNode>): T {
     const old = this.nodes.get(id);
-    const node = old && old.kind === fresh.kind ? Object.assign(old, fresh) as T : fresh;
+    const node = old && old.kind === fresh.kind ? (Object.assign(old, fresh) as T) : fresh;
     seen.set(id, node);
     return node;
   }
@@ -248,18 +247,16 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         const { story, parent } = node;
         const questionId = parent.kind === 'question' ? parent.entry.id : undefined;
         const label = story.result.title || story.path.split('/').pop() || story.path;
-        const item = new vscode.TreeItem(
-          label,
-          node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-        );
+        const item = new vscode.TreeItem(label, node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `story:${questionId ?? 'attention'}:${story.uri.toString()}`;
         item.description = storyDescription(story, questionId);
         const practised = lastPracticed(story.result.story.meta?.practiced);
-        const verdict = parent.kind === 'attention'
-          ? `Not counted: claims ${story.result.questions.map((id) => `"${id}"`).join(', ') || 'no question type'}, which the ${this.bank.profile.id} profile does not know.`
-          : node.ready
-            ? `Ready for ${parent.entry.title}: the three filters pass, nothing is an error, and it has this question's answer shape.`
-            : `Not ready for ${parent.entry.title}: ${readinessGaps(story.result, parent.entry.id).join(', ') || 'see its findings'}.`;
+        const verdict =
+          parent.kind === 'attention'
+            ? `Not counted: claims ${story.result.questions.map((id) => `"${id}"`).join(', ') || 'no question type'}, which the ${this.bank.profile.id} profile does not know.`
+            : node.ready
+              ? `Ready for ${parent.entry.title}: the three filters pass, nothing is an error, and it has this question's answer shape.`
+              : `Not ready for ${parent.entry.title}: ${readinessGaps(story.result, parent.entry.id).join(', ') || 'see its findings'}.`;
         const tooltip = new vscode.MarkdownString();
         // appendText turns spaces into &nbsp;, so the marks line (rule ids, ✓/✗ and times only) goes in as Markdown.
         tooltip.appendText(`${story.path}\n\n${verdict}`);

@@ -39,5 +39,7 @@ export async function run(): Promise<void> {
   (runInNewContext('gc') as () => void)();
   await new Promise((resolve) => setTimeout(resolve, 200));
   const memory = process.memoryUsage();
-  console.log(BENCH_MARKER + JSON.stringify({ ...api.getTimings(), rssMB: Math.round(memory.rss / 1048576), heapUsedMB: Math.round(memory.heapUsed / 1048576) }));
+  console.log(
+    BENCH_MARKER + JSON.stringify({ ...api.getTimings(), rssMB: Math.round(memory.rss / 1048576), heapUsedMB: Math.round(memory.heapUsed / 1048576) }),
+  );
 }

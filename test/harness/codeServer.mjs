@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromiumPath, codeServerEntry, nodeBin } from './paths.mjs';
 
-export function log(tag, msg) { console.log(`[${tag}] ${msg}`); }
+export function log(tag, msg) {
+  console.log(`[${tag}] ${msg}`);
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -72,7 +74,9 @@ async function waitForHttp(url, deadline, isDead) {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
       lastErr = new Error(`HTTP ${res.status}`);
-    } catch (err) { lastErr = err; }
+    } catch (err) {
+      lastErr = err;
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server did not answer ${url}: ${lastErr?.message}`);
@@ -98,9 +102,11 @@ function codeServerEnv(dirs) {
 export function installVsix(temp, vsixPath, tag = 'code-server') {
   const { dirs } = temp;
   log(tag, `installing ${vsixPath} into ${dirs.extensions}`);
-  const result = spawnSync(nodeBin, [
-    codeServerEntry, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--install-extension', vsixPath,
-  ], { env: codeServerEnv(dirs), encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(
+    nodeBin,
+    [codeServerEntry, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--install-extension', vsixPath],
+    { env: codeServerEnv(dirs), encoding: 'utf8', timeout: 120_000 },
+  );
   if (result.status !== 0) throw new Error(`installing ${vsixPath} failed (${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
 }
 
@@ -116,15 +122,20 @@ export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag
   const port = await freePort();
   const args = [
     codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs['user-data'],
-    '--extensions-dir', dirs.extensions,
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs['user-data'],
+    '--extensions-dir',
+    dirs.extensions,
+    '--vscode-option',
+    'enable-smoke-test-driver',
     ...extraArgs,
   ];
   const logFile = join(root, 'code-server.log');
@@ -135,17 +146,30 @@ export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   let exitCode;
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => { exitCode = code ?? signal; resolve(exitCode); }));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exitCode = code ?? signal;
+      resolve(exitCode);
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
     if (exitCode === undefined) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
       const killed = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
-      if (!killed) { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }
+      if (!killed) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }
     }
     // Children (watchers, extension hosts) may outlive the leader: sweep the group anyway.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
     out.end();
   };
 
@@ -160,12 +184,22 @@ export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag
 }
 
 export function safeRead(path) {
-  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -203,7 +237,9 @@ export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)} s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)} s`)), ms);
+    }),
   ]);
 }
 
@@ -214,7 +250,9 @@ export function withTimeout(promise, ms, what) {
 export function armWatchdog(server, tag, ms) {
   const timer = setTimeout(() => {
     console.log(`[${tag}] watchdog: no result after ${Math.round(ms / 1000)} s, killing code-server (pid ${server.pid})`);
-    try { process.kill(-server.pid, 'SIGKILL'); } catch {}
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {}
     console.log(`${tag}: 0 passed, 1 failed`);
     process.exit(1);
   }, ms);

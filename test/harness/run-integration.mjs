@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { ensureAll } from './setup.mjs';
 import { repoRoot } from './paths.mjs';
 import { buildIntegrationTests } from '../../scripts/build-tests.mjs';
-import {
-  armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
-} from './codeServer.mjs';
+import { armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl } from './codeServer.mjs';
 
 const TAG = 'integration';
 const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
@@ -34,7 +32,9 @@ async function main() {
   log(TAG, `built the suite into ${suiteDir}`);
 
   const temp = makeTempRoot('integration');
-  let server, browser, ok = false;
+  let server,
+    browser,
+    ok = false;
   let counts;
   const workbenchLog = [];
   try {
@@ -43,13 +43,17 @@ async function main() {
     browser = await launchBrowser(temp);
     const { page } = browser;
     const outcome = {};
-    outcome.exit = new Promise((resolve) => { outcome.resolveExit = resolve; });
+    outcome.exit = new Promise((resolve) => {
+      outcome.resolveExit = resolve;
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       for (const line of formatArgs(args).split('\n')) {
         const result = line.indexOf(RESULT_MARKER);
         const output = line.indexOf(OUTPUT_MARKER);
         if (result >= 0) {
-          try { counts = JSON.parse(line.slice(result + RESULT_MARKER.length)); } catch {}
+          try {
+            counts = JSON.parse(line.slice(result + RESULT_MARKER.length));
+          } catch {}
         } else if (output >= 0) {
           console.log(`  ${line.slice(output + OUTPUT_MARKER.length)}`);
         } else {

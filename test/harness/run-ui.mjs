@@ -7,9 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureAll } from './setup.mjs';
 import { repoRoot } from './paths.mjs';
-import {
-  armWatchdog, installVsix, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl,
-} from './codeServer.mjs';
+import { armWatchdog, installVsix, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl } from './codeServer.mjs';
 import { extraChecks } from './ui-extras.mjs';
 import { newcomerChecks } from './ui-newcomer.mjs';
 
@@ -21,13 +19,7 @@ const artifacts = join(repoRoot, '.test-artifacts', 'ui');
 const screenshotPath = join(artifacts, 'story-bank.png');
 
 // What the fixture workspace must show. Titles come from the built-in netflix-pm profile.
-const QUESTION_TITLES = [
-  'Judgment with incomplete data',
-  'Difficult feedback',
-  'Disagree, then commit',
-  'A failure you own',
-  'Leading without authority',
-];
+const QUESTION_TITLES = ['Judgment with incomplete data', 'Difficult feedback', 'Disagree, then commit', 'A failure you own', 'Leading without authority'];
 const WEAK_STORY = 'team-offsite.md';
 const EXPECTED_PROBLEM = {
   message: 'Unexpected vague result "It went well and everyone was happy."',
@@ -43,7 +35,9 @@ async function checks(page, expect) {
   });
 
   await expect('the Story Bank container is in the activity bar', async () => {
-    const item = page.locator('.activitybar .action-item a[aria-label^="Story Bank"], .activitybar .action-item .action-label[aria-label^="Story Bank"]').first();
+    const item = page
+      .locator('.activitybar .action-item a[aria-label^="Story Bank"], .activitybar .action-item .action-label[aria-label^="Story Bank"]')
+      .first();
     await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await item.click();
   });
@@ -58,14 +52,20 @@ async function checks(page, expect) {
     const status = async (title) => {
       const row = view.locator('.monaco-list-row', { hasText: title }).first();
       const icons = await row.locator('.codicon').evaluateAll((els) => els.map((e) => e.className).join(' '));
-      const description = (await row.locator('.label-description').innerText().catch(() => '')).trim();
+      const description = (
+        await row
+          .locator('.label-description')
+          .innerText()
+          .catch(() => '')
+      ).trim();
       const state = /codicon-pass\b/.test(icons) ? 'covered' : /codicon-warning\b/.test(icons) ? 'thin' : /codicon-error\b/.test(icons) ? 'gap' : 'unknown';
       return { state, description };
     };
     const seen = {};
     for (const title of QUESTION_TITLES) seen[title] = await status(title);
     log(TAG, `coverage rows: ${QUESTION_TITLES.map((t) => `${t}: ${seen[t].state} (${seen[t].description})`).join(' | ')}`);
-    if (seen['Difficult feedback'].state !== 'gap') throw new Error(`expected "Difficult feedback" to show gap, saw ${JSON.stringify(seen['Difficult feedback'])}`);
+    if (seen['Difficult feedback'].state !== 'gap')
+      throw new Error(`expected "Difficult feedback" to show gap, saw ${JSON.stringify(seen['Difficult feedback'])}`);
     if (!['thin', 'gap'].includes(seen['Leading without authority'].state)) {
       throw new Error(`a weak draft story must not cover "Leading without authority": ${JSON.stringify(seen['Leading without authority'])}`);
     }
@@ -84,7 +84,10 @@ async function checks(page, expect) {
   });
 
   await expect('the Problems panel lists the story-bank findings', async () => {
-    await page.locator('.monaco-editor').first().click({ position: { x: 200, y: 10 } });
+    await page
+      .locator('.monaco-editor')
+      .first()
+      .click({ position: { x: 200, y: 10 } });
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel').first();
     await panel.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
@@ -126,9 +129,15 @@ async function main() {
 
   const temp = makeTempRoot('ui');
   const results = { passed: 0, failed: 0, skipped: 0 };
-  let server, browser, stopped = false;
+  let server,
+    browser,
+    stopped = false;
   const expect = async (name, fn) => {
-    if (stopped) { results.skipped++; console.log(`  - ${name} (skipped)`); return; }
+    if (stopped) {
+      results.skipped++;
+      console.log(`  - ${name} (skipped)`);
+      return;
+    }
     const t0 = Date.now();
     try {
       await fn();

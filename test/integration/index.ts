@@ -24,8 +24,13 @@ class TaggedSpecReporter extends Mocha.reporters.Base {
     let depth = 0;
     const failures: { title: string; err: unknown }[] = [];
     const pad = () => '  '.repeat(depth);
-    runner.on(EVENT_SUITE_BEGIN, (suite) => { if (suite.title) out(`${pad()}${suite.title}`); depth++; });
-    runner.on(Mocha.Runner.constants.EVENT_SUITE_END, () => { depth--; });
+    runner.on(EVENT_SUITE_BEGIN, (suite) => {
+      if (suite.title) out(`${pad()}${suite.title}`);
+      depth++;
+    });
+    runner.on(Mocha.Runner.constants.EVENT_SUITE_END, () => {
+      depth--;
+    });
     runner.on(EVENT_TEST_PASS, (test) => out(`${pad()}✔ ${test.title} (${test.duration ?? 0} ms)`));
     runner.on(EVENT_TEST_PENDING, (test) => out(`${pad()}- ${test.title} (pending)`));
     runner.on(EVENT_TEST_FAIL, (test, err) => {
@@ -51,7 +56,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: TaggedSpecReporter, timeout: 30_000 });
   const grep = process.env.STORY_BANK_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -45,10 +45,14 @@ suite('Story Bank editor extras', () => {
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
       const expected = rowId('stories/pricing-test.md');
       assert.match(expected, /^story:judgment:/, 'fixture: pricing-test claims judgment first');
-      const selected = await until('the active story to be selected in the view', () => {
-        const ids = api.getTreeSelection();
-        return ids.length === 1 && ids[0] === expected ? ids : undefined;
-      }, 15_000).catch((error) => {
+      const selected = await until(
+        'the active story to be selected in the view',
+        () => {
+          const ids = api.getTreeSelection();
+          return ids.length === 1 && ids[0] === expected ? ids : undefined;
+        },
+        15_000,
+      ).catch((error) => {
         assert.deepEqual(api.getTreeSelection(), [expected], String(error));
         throw error;
       });
@@ -59,10 +63,14 @@ suite('Story Bank editor extras', () => {
       await vscode.window.showTextDocument(migration);
       const next = rowId('stories/missed-migration.md');
       assert.match(next, /^story:failure:/);
-      await until('the selection to follow the active editor', () => {
-        const ids = api.getTreeSelection();
-        return ids.length === 1 && ids[0] === next ? true : undefined;
-      }, 15_000).catch((error) => {
+      await until(
+        'the selection to follow the active editor',
+        () => {
+          const ids = api.getTreeSelection();
+          return ids.length === 1 && ids[0] === next ? true : undefined;
+        },
+        15_000,
+      ).catch((error) => {
         assert.deepEqual(api.getTreeSelection(), [next], String(error));
         throw error;
       });
@@ -79,14 +87,21 @@ suite('Story Bank editor extras', () => {
 
     for (const [name, snippet] of stories) {
       const questionId = snippet.prefix.slice('story-'.length);
-      assert.ok(profile.questions.some((q) => q.id === questionId), `${snippet.prefix} names a question type`);
+      assert.ok(
+        profile.questions.some((q) => q.id === questionId),
+        `${snippet.prefix} names a question type`,
+      );
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
       await vscode.window.showTextDocument(doc);
       // Snippets load lazily after the language is known; retry until the insertion lands.
-      const text = await until(`the "${name}" snippet to be inserted`, async () => {
-        await vscode.commands.executeCommand('editor.action.insertSnippet', { name });
-        return doc.getText() === '' ? undefined : doc.getText();
-      }, 15_000);
+      const text = await until(
+        `the "${name}" snippet to be inserted`,
+        async () => {
+          await vscode.commands.executeCommand('editor.action.insertSnippet', { name });
+          return doc.getText() === '' ? undefined : doc.getText();
+        },
+        15_000,
+      );
 
       assert.ok(
         text.startsWith(`---\ntitle: A short title\nquestions: [${questionId}]\nstatus: draft\n---\n`),
@@ -117,9 +132,10 @@ suite('Story Bank editor extras', () => {
       const second = ids[(i + 2) % ids.length];
       const questions = i % 3 === 0 ? `[${first}, ${second}]` : `[${first}]`;
       // Every fourth story is weak (vague result, no first-person action), the rest a copy of a ready fixture.
-      const text = i % 4 === 0
-        ? `---\ntitle: ZZ bulk weak ${i}\nquestions: ${questions}\n---\n\n## Situation\n\nThe team argued about plan ${i}.\n\n## Action\n\nWe met.\n\n## Result\n\nIt went well.\n`
-        : strongText.replace(/questions:.*\n/, `questions: ${questions}\n`).replace(/title:.*\n/, `title: ZZ bulk ${i}\n`);
+      const text =
+        i % 4 === 0
+          ? `---\ntitle: ZZ bulk weak ${i}\nquestions: ${questions}\n---\n\n## Situation\n\nThe team argued about plan ${i}.\n\n## Action\n\nWe met.\n\n## Result\n\nIt went well.\n`
+          : strongText.replace(/questions:.*\n/, `questions: ${questions}\n`).replace(/title:.*\n/, `title: ZZ bulk ${i}\n`);
       files.push({ uri: scratch.track(vscode.Uri.joinPath(folder, name)), path: `zz-extras-bulk/${name}`, text });
     }
     scratch.track(folder); // removed last, once empty
@@ -147,15 +163,19 @@ suite('Story Bank editor extras', () => {
         assert.ok(entry.stories.filter((path) => paths.has(path)).length >= Math.floor(count / ids.length), entry.id);
       }
       // The copies hold the judgment answer shape (not every question's), so they make judgment ready.
-      assert.ok(coverage.find((entry) => entry.id === 'judgment')!.ready.some((path) => paths.has(path)), 'some bulk story is ready for judgment');
+      assert.ok(
+        coverage.find((entry) => entry.id === 'judgment')!.ready.some((path) => paths.has(path)),
+        'some bulk story is ready for judgment',
+      );
     } finally {
       for (let i = 0; i < files.length; i += 25) await Promise.all(files.slice(i, i + 25).map((file) => remove(file.uri)));
     }
     const paths = new Set(files.map((file) => file.path));
     const left = async () => (await api.getCoverage()).flatMap((entry) => entry.stories).filter((path) => paths.has(path));
     // The folder goes only after the file deletions were seen (VS Code folds child deletions into a folder's).
-    await until('the deleted stories to leave the index', async () => ((await left()).length === 0 ? true : undefined), 30_000)
-      .catch(async (error) => assert.fail(`${String(error)}; still indexed: ${new Set(await left()).size}`));
+    await until('the deleted stories to leave the index', async () => ((await left()).length === 0 ? true : undefined), 30_000).catch(async (error) =>
+      assert.fail(`${String(error)}; still indexed: ${new Set(await left()).size}`),
+    );
     await remove(folder);
 
     await api.refreshCoverage();
@@ -167,30 +187,45 @@ suite('Story Bank editor extras', () => {
   suite('welcome', () => {
     teardown(async () => {
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(SETTINGS.stories, undefined, vscode.ConfigurationTarget.Global);
-      await until('the fixture stories to come back', async () => {
-        await api.whenIdle();
-        return (await api.getTreeChildren()).length > 0 ? true : undefined;
-      }, 15_000);
+      await until(
+        'the fixture stories to come back',
+        async () => {
+          await api.whenIdle();
+          return (await api.getTreeChildren()).length > 0 ? true : undefined;
+        },
+        15_000,
+      );
     });
 
     test('with no story matching the stories glob, the tree is empty and the welcome content offers New Story and the example bank', async () => {
       assert.ok((await api.getTreeChildren()).length > 0, 'fixture: the bank has stories to start with');
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(SETTINGS.stories, 'nothing-here/**/*.md', vscode.ConfigurationTarget.Global);
-      await until('the tree to empty', async () => {
-        await api.whenIdle();
-        return (await api.getTreeChildren()).length === 0 ? true : undefined;
-      }, 15_000);
+      await until(
+        'the tree to empty',
+        async () => {
+          await api.whenIdle();
+          return (await api.getTreeChildren()).length === 0 ? true : undefined;
+        },
+        15_000,
+      );
       const coverage = await api.getCoverage();
-      assert.deepEqual(coverage.map((entry) => [entry.id, entry.stories.length, entry.status]), profile.questions.map((q) => [q.id, 0, 'gap']));
+      assert.deepEqual(
+        coverage.map((entry) => [entry.id, entry.stories.length, entry.status]),
+        profile.questions.map((q) => [q.id, 0, 'gap']),
+      );
 
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(extension);
-      const welcome = (extension.packageJSON.contributes.viewsWelcome as { view: string; contents: string; when?: string }[])
-        .filter((entry) => entry.view === COVERAGE_VIEW_ID);
+      const welcome = (extension.packageJSON.contributes.viewsWelcome as { view: string; contents: string; when?: string }[]).filter(
+        (entry) => entry.view === COVERAGE_VIEW_ID,
+      );
       assert.equal(welcome.length, 1, 'one welcome entry for the coverage view');
       assert.ok(welcome[0].when === undefined || welcome[0].when.includes('storyBank.hasStories'), `shown while empty: ${welcome[0].when}`);
       const links = [...welcome[0].contents.matchAll(/\[([^\]]+)\]\(command:([^)]+)\)/g)].map((m) => [m[1], m[2]]);
-      assert.deepEqual(links, [['New Story', COMMANDS.newStory], ['Open Example Bank', COMMANDS.openExamples]]);
+      assert.deepEqual(links, [
+        ['New Story', COMMANDS.newStory],
+        ['Open Example Bank', COMMANDS.openExamples],
+      ]);
       // Welcome content renders links but not code spans: a backtick would show as a literal backtick.
       assert.doesNotMatch(welcome[0].contents, /`/);
       const commands = await vscode.commands.getCommands(true);

@@ -36,8 +36,12 @@ const STRONG_STORY = [
 ].join('\n');
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-const rangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-  [r.start.line, r.start.character, r.end.line, r.end.character];
+const rangeOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => [
+  r.start.line,
+  r.start.character,
+  r.end.line,
+  r.end.character,
+];
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
@@ -45,7 +49,10 @@ async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
 }
 
 /** Each passed filter's evidence as [filter, range], sorted; what the highlight must decorate. */
@@ -219,10 +226,16 @@ suite('Story Bank evidence', () => {
     const doc = editor.document;
     const on = await vscode.commands.executeCommand<EvidenceHighlightState>(COMMANDS.highlightEvidence, uri);
     assert.deepEqual(highlightedRanges(on?.ranges), evidenceRanges(checkStoryText(STRONG_STORY)));
-    assert.ok(on?.ranges.some((r) => r.filters.includes('result')), 'fixture: the result has evidence');
+    assert.ok(
+      on?.ranges.some((r) => r.filters.includes('result')),
+      'fixture: the result has evidence',
+    );
 
     // Typing a vague result over the measured one.
-    const resultLine = doc.getText().split('\n').findIndex((line) => line.startsWith('Sign-ups rose'));
+    const resultLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((line) => line.startsWith('Sign-ups rose'));
     assert.ok(resultLine > 0);
     await editor.edit((edit) => edit.replace(doc.lineAt(resultLine).range, 'It went well and everyone was happy.'));
     const after = checkStoryText(doc.getText());

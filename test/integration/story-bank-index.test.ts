@@ -5,8 +5,20 @@ import * as vscode from 'vscode';
 import { checkStoryText, computeCoverage, DEFAULT_CONFIG, parseConfig, RULES } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import {
-  Scratch, WEAK_STORY, activateExtension, codeOf, diagnosticsMatch, expectedFrom, ours, readText, remove, shape, until,
-  workspaceUri, writeText, byPosition,
+  Scratch,
+  WEAK_STORY,
+  activateExtension,
+  codeOf,
+  diagnosticsMatch,
+  expectedFrom,
+  ours,
+  readText,
+  remove,
+  shape,
+  until,
+  workspaceUri,
+  writeText,
+  byPosition,
 } from './helpers';
 
 suite('Story Bank index and diagnostics', () => {
@@ -58,7 +70,7 @@ suite('Story Bank index and diagnostics', () => {
     await writeText(uri, WEAK_STORY);
     await diagnosticsMatch(uri, WEAK_STORY, 'the story in the folder');
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
-    await until('the deleted folder\'s story to leave the index', () => (ours(uri).length === 0 ? true : undefined));
+    await until("the deleted folder's story to leave the index", () => (ours(uri).length === 0 ? true : undefined));
   });
 
   test('an unsaved edit updates diagnostics, the coverage and the tree model; undoing it and closing goes back to disk', async () => {
@@ -117,7 +129,10 @@ suite('Story Bank index and diagnostics', () => {
     await vscode.window.showTextDocument(doc);
     await diagnosticsMatch(uri, WEAK_STORY);
     await api.whenIdle();
-    assert.ok(ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'fixture: "judgement" is reported');
+    assert.ok(
+      ours(uri).some((d) => codeOf(d) === 'frontmatter'),
+      'fixture: "judgement" is reported',
+    );
     const before = api.getTypingLints(uri);
     // Keystroke-sized edits, one after the other: delete the stray "e" of "judgement", then type more prose.
     const editor = await vscode.window.showTextDocument(doc);
@@ -136,7 +151,13 @@ suite('Story Bank index and diagnostics', () => {
     // One lint per pause of 300 ms or more: a remote editor round trip can be slow, so count the real pauses.
     const pauses = done.slice(1).filter((t, i) => t - done[i] >= 300).length;
     const lints = api.getTypingLints(uri) - before;
-    assert.ok(lints >= 1 && lints <= 1 + pauses, `${lints} lint(s) for 5 edits with ${pauses} pause(s) of 300 ms or more (gaps: ${done.slice(1).map((t, i) => t - done[i]).join(', ')} ms)`);
+    assert.ok(
+      lints >= 1 && lints <= 1 + pauses,
+      `${lints} lint(s) for 5 edits with ${pauses} pause(s) of 300 ms or more (gaps: ${done
+        .slice(1)
+        .map((t, i) => t - done[i])
+        .join(', ')} ms)`,
+    );
     if (pauses === 0) assert.equal(lints, 1);
   });
 
@@ -155,7 +176,10 @@ suite('Story Bank index and diagnostics', () => {
     edit.replace(uri, doc.lineAt(2).range, 'questions: [judgment]');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await new Promise((r) => setTimeout(r, 700));
-    assert.ok(ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'still the old diagnostics while unsaved');
+    assert.ok(
+      ours(uri).some((d) => codeOf(d) === 'frontmatter'),
+      'still the old diagnostics while unsaved',
+    );
     await doc.save();
     await diagnosticsMatch(uri, doc.getText(), 'the saved story');
     assert.ok(!ours(uri).some((d) => codeOf(d) === 'frontmatter'));
@@ -169,14 +193,17 @@ suite('Story Bank index and diagnostics', () => {
 
     // Settings: structure off.
     await vscode.workspace.getConfiguration('storyBank').update('rules', { structure: 'off' }, vscode.ConfigurationTarget.Global);
-    await until('structure findings to be switched off by the setting', () => (ours(storyUri).length > 0 && !ours(storyUri).some((d) => codeOf(d) === 'structure') ? true : undefined));
+    await until('structure findings to be switched off by the setting', () =>
+      ours(storyUri).length > 0 && !ours(storyUri).some((d) => codeOf(d) === 'structure') ? true : undefined,
+    );
 
     // .storybank.yaml: structure back on as an error, plus a misspelled rule.
     const configUri = scratch.track(workspaceUri('.storybank.yaml'));
     const configText = 'rules:\n  structure: error\n  structur: off\n';
     await writeText(configUri, configText);
     const structure = await until('structure as an error from .storybank.yaml', () =>
-      ours(storyUri).find((d) => codeOf(d) === 'structure' && d.severity === vscode.DiagnosticSeverity.Error));
+      ours(storyUri).find((d) => codeOf(d) === 'structure' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
     assert.deepEqual([structure.range.start.line, structure.range.start.character], [9, 0]);
     const problems = await until('the config problem', () => {
       const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'story-bank');
@@ -205,7 +232,9 @@ suite('Story Bank index and diagnostics', () => {
     stories.sort((a, b) => (a.path < b.path ? -1 : 1));
     const expected = computeCoverage(DEFAULT_CONFIG.profile, stories);
     // File events (the previous tests' deletions) reach the extension host a little later than the deletion itself.
-    await until('the coverage to match the files on disk', async () => (JSON.stringify(await api.getCoverage()) === JSON.stringify(expected) ? true : undefined)).catch(() => undefined);
+    await until('the coverage to match the files on disk', async () =>
+      JSON.stringify(await api.getCoverage()) === JSON.stringify(expected) ? true : undefined,
+    ).catch(() => undefined);
     assert.deepEqual(await api.getCoverage(), expected);
   });
 });

@@ -42,7 +42,10 @@ suite('Story Bank language-model tools (vscode.lm.invokeTool)', () => {
     assert.equal(weak.path, 'stories/team-offsite.md');
     assert.deepEqual(weak.missingFilters, ['tradeoff', 'role', 'result']);
     assert.match(weak.summary, /Missing filters: Tradeoff, Role, Result\./);
-    assert.ok(weak.findings.some((finding) => finding.rule === 'result' && finding.line > 1), 'findings carry 1-based positions');
+    assert.ok(
+      weak.findings.some((finding) => finding.rule === 'result' && finding.line > 1),
+      'findings carry 1-based positions',
+    );
 
     const strong = await invoke<StoryCheck>(LM_TOOL_NAMES.checkStory, { path: 'stories/pricing-test.md' });
     assert.deepEqual(strong.missingFilters, [], JSON.stringify(strong.findings));
@@ -63,7 +66,7 @@ suite('Story Bank language-model tools (vscode.lm.invokeTool)', () => {
     }
   });
 
-  test('check_bank gives the editor\'s coverage; next_gap matches the tree\'s first gap', async () => {
+  test("check_bank gives the editor's coverage; next_gap matches the tree's first gap", async () => {
     const bank = await invoke<BankCheck>(LM_TOOL_NAMES.checkBank, {});
     const coverage = await api.getCoverage();
     assert.deepEqual(
@@ -100,7 +103,12 @@ suite('Story Bank language-model tools (vscode.lm.invokeTool)', () => {
 
     // Speak the protocol to the offered command: initialize, then next_gap, which must match the tree too.
     const messages = [
-      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'integration', version: '0' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'integration', version: '0' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'next_gap', arguments: {} } },
     ];
@@ -111,7 +119,10 @@ suite('Story Bank language-model tools (vscode.lm.invokeTool)', () => {
       timeout: 30_000,
     });
     assert.equal(run.status, 0, run.stderr);
-    const replies = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: { structuredContent?: NextGap } });
+    const replies = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number; result: { structuredContent?: NextGap } });
     const mcpGap = replies.find((reply) => reply.id === 2)?.result.structuredContent;
     const editorGap = await invoke<NextGap>(LM_TOOL_NAMES.nextGap, {});
     assert.equal(mcpGap?.question?.id, editorGap.question?.id);

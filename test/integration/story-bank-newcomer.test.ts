@@ -41,7 +41,7 @@ async function revealFailures(api: StoryBankApi): Promise<string[]> {
   return (await hostLog(api)).split('\n').filter((line) => /(Cannot|Failed to) resolve tree (item|node) for element/.test(line));
 }
 
-suite('Story Bank: a newcomer\'s first hour', () => {
+suite("Story Bank: a newcomer's first hour", () => {
   let api: StoryBankApi;
   const scratch = new Scratch();
   useStoryBank(scratch, (activated) => (api = activated));
@@ -50,7 +50,8 @@ suite('Story Bank: a newcomer\'s first hour', () => {
     // The fixture story claims judgment and disagree-commit and says nothing about committing afterwards.
     const uri = workspaceUri(PRICING);
     const missing = await until('the answer-shape finding for disagree-commit', () =>
-      ours(uri).find((d) => /commitment/i.test(d.message) && d.message.includes('disagree-commit')));
+      ours(uri).find((d) => /commitment/i.test(d.message) && d.message.includes('disagree-commit')),
+    );
     assert.ok(missing);
 
     const disagree = await storyRow(api, 'question:disagree-commit', PRICING);
@@ -97,7 +98,10 @@ suite('Story Bank: a newcomer\'s first hour', () => {
     const made = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.newStory, { questionId: 'failure', title: 'ZZ newcomer in bank', open: false });
     assert.equal(made?.toString(), vscode.Uri.joinPath(bankDir, 'zz-newcomer-in-bank.md').toString());
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(bankDir, 'zz-newcomer-in-bank.md'));
-    const stray = await vscode.workspace.fs.stat(workspaceUri('stories/zz-newcomer-in-bank.md')).then(() => true, () => false);
+    const stray = await vscode.workspace.fs.stat(workspaceUri('stories/zz-newcomer-in-bank.md')).then(
+      () => true,
+      () => false,
+    );
     assert.equal(stray, false, 'nothing lands in the workspace stories/ folder');
   });
 
@@ -109,11 +113,10 @@ suite('Story Bank: a newcomer\'s first hour', () => {
     scratch.track(made);
     const selected = async (uri: vscode.Uri, questionId: string) => {
       const expected = `story:${questionId}:${uri.toString()}`;
-      await until('the story to be selected in the view', () => (api.getTreeSelection().join() === expected ? true : undefined), 15_000)
-        .catch((error) => {
-          assert.deepEqual(api.getTreeSelection(), [expected], String(error));
-          throw error;
-        });
+      await until('the story to be selected in the view', () => (api.getTreeSelection().join() === expected ? true : undefined), 15_000).catch((error) => {
+        assert.deepEqual(api.getTreeSelection(), [expected], String(error));
+        throw error;
+      });
     };
     await selected(made, 'candor');
     // A new story opened while the bank refreshes: the editor change and the refresh each ask for a reveal.
@@ -154,8 +157,10 @@ suite('Story Bank: a newcomer\'s first hour', () => {
   test('Open docs keeps the rule page open when the story gets the focus back', async () => {
     const story = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(PRICING)));
     assert.equal(await vscode.commands.executeCommand(COMMANDS.openRuleDocs, 'result'), true);
-    const previewTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+    const previewTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
     const docsLabel = await until('the rule page preview', () => previewTabs().find((tab) => /result\.md/.test(tab.label))?.label);
     // Back to the story, as a writer does after reading the page.
     await vscode.window.showTextDocument(story.document, story.viewColumn);

@@ -12,11 +12,14 @@ import { Scratch, activateExtension, readText, remove, until, workspaceUri, writ
 
 const DAY = '2031-02-03';
 
-async function scratchStory(scratch: Scratch, api: StoryBankApi, name: string, frontmatterExtra: string): Promise<{ uri: vscode.Uri; path: string; text: string }> {
+async function scratchStory(
+  scratch: Scratch,
+  api: StoryBankApi,
+  name: string,
+  frontmatterExtra: string,
+): Promise<{ uri: vscode.Uri; path: string; text: string }> {
   const source = await readText(workspaceUri('stories/pricing-test.md'));
-  const text = source
-    .replace(/title:.*\n/, `title: ZZ practice ${name}\n`)
-    .replace(/questions:.*\n/, `questions: [judgment]\n${frontmatterExtra}`);
+  const text = source.replace(/title:.*\n/, `title: ZZ practice ${name}\n`).replace(/questions:.*\n/, `questions: [judgment]\n${frontmatterExtra}`);
   const uri = scratch.track(workspaceUri(`stories/zz-practice-${name}.md`));
   await writeText(uri, text);
   const path = `stories/zz-practice-${name}.md`;
@@ -84,7 +87,7 @@ suite('Story Bank practice mode and coverage matrix', () => {
     assert.equal(api.getPracticeState().text, '$(mortar-board) Practice');
   });
 
-  test('the chosen story\'s outline is shown: headings and first sentences', async () => {
+  test("the chosen story's outline is shown: headings and first sentences", async () => {
     const result = await practice({ questionId: 'judgment', storyPath: 'stories/pricing-test.md', record: false });
     const text = await readText(workspaceUri('stories/pricing-test.md'));
     assert.deepEqual(result?.outline, storyOutline(parseStory(text)));
@@ -98,7 +101,11 @@ suite('Story Bank practice mode and coverage matrix', () => {
     assert.ok(shown.includes('Our subscription team had two weeks left in the quarter and a half-finished pricing survey.'));
   });
 
-  for (const [name, extra] of [['none', ''], ['flow', 'practiced: [2031-01-05]\n'], ['block', 'practiced:\n  - 2031-01-05\n']] as const) {
+  for (const [name, extra] of [
+    ['none', ''],
+    ['flow', 'practiced: [2031-01-05]\n'],
+    ['block', 'practiced:\n  - 2031-01-05\n'],
+  ] as const) {
     test(`recording practice (${name === 'none' ? 'no practiced key' : `${name} list`}) is one undoable edit that only adds the date`, async () => {
       const story = await scratchStory(scratch, api, name, extra);
       const result = await practice({ questionId: 'judgment', storyPath: story.path, record: true, today: DAY, seconds: 60 });
@@ -134,12 +141,15 @@ suite('Story Bank practice mode and coverage matrix', () => {
     await vscode.commands.executeCommand(COMMANDS.showMatrix);
     const html = await until('the matrix html', () => api.getMatrixHtml());
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^"]+ 'nonce-[^']+'; script-src 'nonce-[^']+'">/);
-    for (const path of ['stories/pricing-test.md', 'stories/missed-migration.md', 'stories/team-offsite.md']) assert.ok(html.includes(`data-story="${path}"`), path);
+    for (const path of ['stories/pricing-test.md', 'stories/missed-migration.md', 'stories/team-offsite.md'])
+      assert.ok(html.includes(`data-story="${path}"`), path);
     assert.equal((html.match(/<th scope="col" data-question=/g) ?? []).length, 5);
 
     const hostile = scratch.track(workspaceUri('stories/zz-matrix-hostile.md'));
     await writeText(hostile, '---\ntitle: "<img src=x onerror=alert(1)>"\nquestions: [candor]\n---\nA story.\n');
-    const updated = await until('the matrix shows the new story', () => (api.getMatrixHtml()?.includes('data-story="stories/zz-matrix-hostile.md"') ? api.getMatrixHtml() : undefined));
+    const updated = await until('the matrix shows the new story', () =>
+      api.getMatrixHtml()?.includes('data-story="stories/zz-matrix-hostile.md"') ? api.getMatrixHtml() : undefined,
+    );
     assert.ok(updated.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(!updated.includes('<img'));
 

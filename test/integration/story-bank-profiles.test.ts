@@ -27,8 +27,10 @@ I chose a shorter trial over a reminder campaign, accepting fewer sign-ups.
 Conversion rose from 9% to 12% in six weeks.
 `;
 
-const BOTH = NETFLIX_ONLY.replace('title: ZZ profiles netflix only', 'title: ZZ profiles both')
-  .replace('questions: [judgment]', 'questions:\n  netflix-pm: [judgment]\n  amazon-lp: [are-right-a-lot, bias-for-action]');
+const BOTH = NETFLIX_ONLY.replace('title: ZZ profiles netflix only', 'title: ZZ profiles both').replace(
+  'questions: [judgment]',
+  'questions:\n  netflix-pm: [judgment]\n  amazon-lp: [are-right-a-lot, bias-for-action]',
+);
 
 suite('Story Bank profiles and export', () => {
   let api: StoryBankApi;
@@ -65,20 +67,35 @@ suite('Story Bank profiles and export', () => {
     assert.equal(active, 'amazon-lp');
     const amazon = getProfile('amazon-lp')!;
     const amazonRoots = await roots();
-    assert.deepEqual(amazonRoots.map((n) => n.entry.id), amazon.questions.map((q) => q.id));
+    assert.deepEqual(
+      amazonRoots.map((n) => n.entry.id),
+      amazon.questions.map((q) => q.id),
+    );
     assert.equal(amazonRoots.length, 16);
-    assert.deepEqual(amazonRoots.map((n) => api.getTreeItem(n).label), amazon.questions.map((q) => q.title));
+    assert.deepEqual(
+      amazonRoots.map((n) => api.getTreeItem(n).label),
+      amazon.questions.map((q) => q.title),
+    );
     const claimedBy = (path: string) => amazonRoots.filter((n) => n.entry.stories.includes(path)).map((n) => n.entry.id);
     assert.deepEqual(claimedBy('stories/zz-profiles-netflix.md'), [], 'the netflix-only story claims nothing in amazon-lp');
     assert.deepEqual(claimedBy('stories/zz-profiles-both.md'), ['are-right-a-lot', 'bias-for-action']);
     const storyRows = amazonRoots.find((n) => n.entry.id === 'are-right-a-lot')!.children.filter((c) => c.kind === 'story');
-    assert.ok(storyRows.some((row) => row.kind === 'story' && row.story.path === 'stories/zz-profiles-both.md'), 'the tree lists the story under the principle');
+    assert.ok(
+      storyRows.some((row) => row.kind === 'story' && row.story.path === 'stories/zz-profiles-both.md'),
+      'the tree lists the story under the principle',
+    );
     // A plain list keeps its configured profile: not an unknown id in amazon-lp.
-    assert.deepEqual(ours(netflixUri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'frontmatter'), []);
+    assert.deepEqual(
+      ours(netflixUri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'frontmatter'),
+      [],
+    );
 
     assert.equal(await vscode.commands.executeCommand<string>(COMMANDS.switchProfile, 'netflix-pm'), 'netflix-pm');
     const netflixRoots = await roots();
-    assert.deepEqual(netflixRoots.map((n) => n.entry.id), ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership']);
+    assert.deepEqual(
+      netflixRoots.map((n) => n.entry.id),
+      ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'],
+    );
     const judgment = netflixRoots.find((n) => n.entry.id === 'judgment')!;
     assert.ok(judgment.entry.stories.includes('stories/zz-profiles-netflix.md'));
     assert.ok(judgment.entry.stories.includes('stories/zz-profiles-both.md'));
@@ -96,8 +113,14 @@ suite('Story Bank profiles and export', () => {
     try {
       await writeText(uris[2], 'mine\n');
       const first = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportCheatSheet, folder);
-      assert.deepEqual(first.written.map((u) => u.path.split('/').pop()), ['cheat-sheet.md', 'cheat-sheet.html']);
-      assert.deepEqual(first.kept.map((u) => u.path.split('/').pop()), ['coverage.csv']);
+      assert.deepEqual(
+        first.written.map((u) => u.path.split('/').pop()),
+        ['cheat-sheet.md', 'cheat-sheet.html'],
+      );
+      assert.deepEqual(
+        first.kept.map((u) => u.path.split('/').pop()),
+        ['coverage.csv'],
+      );
       assert.equal(await readText(uris[2]), 'mine\n', 'the existing CSV is not overwritten without the dialog');
       const markdown = await readText(uris[0]);
       assert.match(markdown, /^# Story Bank cheat sheet: Netflix product manager\n/);
@@ -109,7 +132,10 @@ suite('Story Bank profiles and export', () => {
       await remove(uris[2]);
       const before = await readText(uris[0]);
       const second = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportCheatSheet, folder);
-      assert.deepEqual(second.written.map((u) => u.path.split('/').pop()), ['coverage.csv']);
+      assert.deepEqual(
+        second.written.map((u) => u.path.split('/').pop()),
+        ['coverage.csv'],
+      );
       assert.deepEqual(second.kept.length, 2, 'the cheat sheets from the first run are kept');
       assert.equal(await readText(uris[0]), before);
       assert.match(await readText(uris[2]), /^story,path,judgment,candor,disagree-commit,failure,leadership\r\n/);

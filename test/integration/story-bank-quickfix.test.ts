@@ -75,7 +75,10 @@ suite('Story Bank quick fixes', () => {
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
     assert.equal(doc.lineAt(4).text, '<!-- storybank-disable structure -->', 'the comment goes right after the frontmatter');
     await until('structure findings to go', () => (!ours(uri).some((d) => codeOf(d) === 'structure') ? true : undefined));
-    assert.ok(ours(uri).some((d) => codeOf(d) === 'frontmatter'), 'other rules still report');
+    assert.ok(
+      ours(uri).some((d) => codeOf(d) === 'frontmatter'),
+      'other rules still report',
+    );
     await vscode.commands.executeCommand('undo');
     await until('undo', () => (doc.getText() === WEAK_STORY ? true : undefined), 3000);
     await diagnosticsMatch(uri, WEAK_STORY);
@@ -98,7 +101,9 @@ suite('Story Bank quick fixes', () => {
     // The command shows the docs page bundled with the extension, offline, in the Markdown preview.
     assert.equal(await vscode.commands.executeCommand(docs.command.command, ...docs.command.arguments), true);
     const previewTab = await until('the rule docs preview to open', () =>
-      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.includes('frontmatter.md')),
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.includes('frontmatter.md')),
     );
     assert.ok(previewTab);
     await vscode.window.tabGroups.close(previewTab);

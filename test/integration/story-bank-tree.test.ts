@@ -18,7 +18,10 @@ function question(id: string) {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 suite('Story Bank tree and commands', () => {
@@ -56,7 +59,10 @@ suite('Story Bank tree and commands', () => {
     const strong = scratch.track(workspaceUri('stories/zz-tree-strong.md'));
     await writeText(strong, strongText.replace(/questions:.*\n/, 'questions: [leadership]\n').replace(/title:.*\n/, 'title: ZZ strong copy\n'));
     const weak = scratch.track(workspaceUri('stories/zz-tree-weak.md'));
-    await writeText(weak, '---\ntitle: ZZ weak\nquestions: [leadership]\npracticed: [2026-10-01, 2026-11-02]\n---\n\n## Situation\n\nThe team argued.\n\n## Action\n\nWe met.\n\n## Result\n\nIt went well.\n');
+    await writeText(
+      weak,
+      '---\ntitle: ZZ weak\nquestions: [leadership]\npracticed: [2026-10-01, 2026-11-02]\n---\n\n## Situation\n\nThe team argued.\n\n## Action\n\nWe met.\n\n## Result\n\nIt went well.\n',
+    );
     await until('both stories indexed', async () => {
       const leadership = (await api.getCoverage()).find((c) => c.id === 'leadership');
       return leadership?.stories.includes('stories/zz-tree-strong.md') && leadership.stories.includes('stories/zz-tree-weak.md') ? true : undefined;
@@ -64,7 +70,10 @@ suite('Story Bank tree and commands', () => {
 
     const coverage = await api.getCoverage();
     const roots = (await api.getTreeChildren()) as QuestionNode[];
-    assert.deepEqual(roots.map((n) => n.entry.id), ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership']);
+    assert.deepEqual(
+      roots.map((n) => n.entry.id),
+      ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'],
+    );
     for (const node of roots) {
       const entry = coverage.find((c) => c.id === node.entry.id)!;
       const item = api.getTreeItem(node);
@@ -80,8 +89,16 @@ suite('Story Bank tree and commands', () => {
 
       const children = await api.getTreeChildren(node);
       const stories = children.filter((c): c is Extract<TreeNode, { kind: 'story' }> => c.kind === 'story');
-      assert.deepEqual(stories.map((s) => s.story.path), [...entry.ready, ...entry.stories.filter((p) => !entry.ready.includes(p))], 'ready stories first');
-      assert.equal(children.some((c) => c.kind === 'newStory'), entry.status === 'gap', 'gaps offer a new story');
+      assert.deepEqual(
+        stories.map((s) => s.story.path),
+        [...entry.ready, ...entry.stories.filter((p) => !entry.ready.includes(p))],
+        'ready stories first',
+      );
+      assert.equal(
+        children.some((c) => c.kind === 'newStory'),
+        entry.status === 'gap',
+        'gaps offer a new story',
+      );
       for (const story of stories) {
         const storyItem = api.getTreeItem(story);
         // Verdict first (it must survive the default sidebar width): "ready", or what this question still needs.
@@ -115,7 +132,12 @@ suite('Story Bank tree and commands', () => {
     assert.equal(editor?.document.uri.toString(), weak.toString());
     assert.deepEqual(
       [editor!.selection.start.line, editor!.selection.start.character, editor!.selection.end.line, editor!.selection.end.character],
-      [findingNode.finding.range.start.line, findingNode.finding.range.start.character, findingNode.finding.range.end.line, findingNode.finding.range.end.character],
+      [
+        findingNode.finding.range.start.line,
+        findingNode.finding.range.start.character,
+        findingNode.finding.range.end.line,
+        findingNode.finding.range.end.character,
+      ],
     );
 
     // Deleting a story updates the tree.
@@ -157,7 +179,9 @@ suite('Story Bank tree and commands', () => {
     await until('the status bar', () => (api.getStatusText() === `$(clock) ${formatDuration(result.seconds)} · ${passed}/3 filters` ? true : undefined));
 
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
-    const titles = lenses.map((l) => [l.range.start.line, l.command?.title]).filter(([, t]) => typeof t === 'string' && /total|budget|^\d+:\d\d$/.test(String(t)));
+    const titles = lenses
+      .map((l) => [l.range.start.line, l.command?.title])
+      .filter(([, t]) => typeof t === 'string' && /total|budget|^\d+:\d\d$/.test(String(t)));
     const expected: [number, string][] = [];
     const firstHeading = result.story.headings[0];
     assert.ok(firstHeading, 'fixture: the story has headings');
@@ -199,7 +223,10 @@ suite('Story Bank tree and commands', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 14));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/\\(.)/g, '$1');
     // Compact (a finding on the same words shows above it): the verdict, the whole answer shape, what is listened for.
     assert.ok(text.includes(`${question('failure').title}** · not ready: needs `), text);
     for (const step of question('failure').answerShape) assert.ok(text.includes(step), `the answer shape: ${step}`);

@@ -22,7 +22,10 @@ describe('languageModelTools in package.json', () => {
   const inputs = { check_story: CheckStoryInput, check_bank: CheckBankInput, next_gap: NextGapInput, explain_rule: ExplainRuleInput };
 
   it('declares the four tools of the MCP server, prefixed for the shared lm.tools namespace', () => {
-    assert.deepEqual(tools.map((tool) => tool.name), Object.values(TOOL_NAMES).map((name) => `storybank_${name}`));
+    assert.deepEqual(
+      tools.map((tool) => tool.name),
+      Object.values(TOOL_NAMES).map((name) => `storybank_${name}`),
+    );
   });
 
   for (const name of Object.values(TOOL_NAMES)) {
@@ -32,7 +35,10 @@ describe('languageModelTools in package.json', () => {
       const expected = z.toJSONSchema(inputs[name]) as Record<string, unknown>;
       delete expected.$schema;
       assert.deepEqual(tool.inputSchema, expected);
-      assert.ok(tool.displayName && tool.userDescription && /^[a-zA-Z]+$/.test(tool.toolReferenceName), 'shown to users with a name, a description and a #reference');
+      assert.ok(
+        tool.displayName && tool.userDescription && /^[a-zA-Z]+$/.test(tool.toolReferenceName),
+        'shown to users with a name, a description and a #reference',
+      );
     });
   }
 

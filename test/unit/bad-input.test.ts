@@ -23,7 +23,8 @@ function marked(text: string, result: StoryResult, ruleId: string): string[] {
   return result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => text.slice(finding.span.start, finding.span.end));
 }
 
-const STORY = '---\ntitle: Trial length\nquestions: [judgment]\n---\n## Situation\nTrial churn was high.\n\n## Action\nI chose a shorter trial over reminder emails, accepting fewer signups.\n\n## Result\nChurn fell from 9% to 6% by March.\n';
+const STORY =
+  '---\ntitle: Trial length\nquestions: [judgment]\n---\n## Situation\nTrial churn was high.\n\n## Action\nI chose a shorter trial over reminder emails, accepting fewer signups.\n\n## Result\nChurn fell from 9% to 6% by March.\n';
 
 describe('bad input', () => {
   it('an empty file is not a story and yields nothing', () => {

@@ -6,7 +6,11 @@ const REPO = 'https://github.com/story-bank/story-bank';
 
 function pkg(files: Record<string, string>, manifest: Record<string, unknown> = {}) {
   const all: Record<string, string> = {
-    'extension/package.json': JSON.stringify({ repository: { type: 'git', url: `${REPO}.git` }, contributes: { commands: [{ command: 'storyBank.newStory' }] }, ...manifest }),
+    'extension/package.json': JSON.stringify({
+      repository: { type: 'git', url: `${REPO}.git` },
+      contributes: { commands: [{ command: 'storyBank.newStory' }] },
+      ...manifest,
+    }),
     ...files,
   };
   return Object.entries(all).map(([name, text]) => ({ name, read: () => Buffer.from(text) }));
@@ -34,8 +38,19 @@ describe('check-vsix: links inside the package', () => {
         { icon: 'media/icon.png', homepage: 'https://story-bank.example.org' },
       ),
     );
-    const expected = [/example\.com.*outside the declared repository/, /nothing-here\.md.*not in the repository/, /\.\.\/secret\.md does not resolve/, /storyBank\.missing.*does not contribute/, /\.\/media\/icon\.png does not resolve/, /story-bank\.example\.org.*outside/];
-    for (const pattern of expected) assert.ok(problems.some((problem) => pattern.test(problem)), `${pattern}: ${problems.join('\n')}`);
+    const expected = [
+      /example\.com.*outside the declared repository/,
+      /nothing-here\.md.*not in the repository/,
+      /\.\.\/secret\.md does not resolve/,
+      /storyBank\.missing.*does not contribute/,
+      /\.\/media\/icon\.png does not resolve/,
+      /story-bank\.example\.org.*outside/,
+    ];
+    for (const pattern of expected)
+      assert.ok(
+        problems.some((problem) => pattern.test(problem)),
+        `${pattern}: ${problems.join('\n')}`,
+      );
     assert.equal(problems.length, expected.length, problems.join('\n'));
   });
 });

@@ -134,11 +134,15 @@ describe('storybank CLI', () => {
       assert.equal(evidence.line, evidence.endLine, `${id} evidence is one sentence on one line here`);
       assert.equal(lines[evidence.line - 1].slice(evidence.column - 1, evidence.endColumn - 1), evidence.text, id);
     }
-    assert.deepEqual(json.stories[0].ready, json.stories[0].filters.tradeoff && json.stories[0].filters.role && json.stories[0].filters.result ? ['judgment'] : []);
+    assert.deepEqual(
+      json.stories[0].ready,
+      json.stories[0].filters.tradeoff && json.stories[0].filters.role && json.stories[0].filters.result ? ['judgment'] : [],
+    );
   });
 
   it('a warm run reads no unchanged file, and a changed file is read and checked again', async () => {
-    const stats = (stderr: string) => JSON.parse(/storybank stats: (\{.*\})/.exec(stderr)![1]) as { files: number; read: number; cached: number; checked: number };
+    const stats = (stderr: string) =>
+      JSON.parse(/storybank stats: (\{.*\})/.exec(stderr)![1]) as { files: number; read: number; cached: number; checked: number };
     const story = (name: string) => path.join(dir, name);
     writeFileSync(story('a.md'), GOOD);
     writeFileSync(story('b.md'), GOOD.replace('Shorter trial', 'Second story'));
@@ -190,7 +194,7 @@ describe('storybank CLI', () => {
     assert.match(started.stdout, /storybank check examples\/netflix-pm exited 1: at least one finding is an error/);
   });
 
-  it('--evidence prints each filter\'s verdict and, for a pass, where its words are and what they say', async () => {
+  it("--evidence prints each filter's verdict and, for a pass, where its words are and what they say", async () => {
     writeFileSync(path.join(dir, 'good.md'), GOOD);
     const { stdout } = await run(['check', dir, '--evidence', '--no-color']);
     const json = ContractJson.parse(JSON.parse((await run(['check', dir, '--format', 'json'])).stdout));
@@ -225,8 +229,14 @@ describe('storybank CLI', () => {
     const json = ContractJson.parse(JSON.parse(stdout));
     assert.equal(code, 1);
     const messages = json.errors.map((error) => `${(error as { line?: number }).line}: ${error.message}`);
-    assert.ok(messages.some((message) => message.startsWith('2: wordsPerMinute')), messages.join('\n'));
-    assert.ok(messages.some((message) => message.startsWith('4: ') && message.includes('did you mean "tradeoff"')), messages.join('\n'));
+    assert.ok(
+      messages.some((message) => message.startsWith('2: wordsPerMinute')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => message.startsWith('4: ') && message.includes('did you mean "tradeoff"')),
+      messages.join('\n'),
+    );
   });
 
   it("applies the configuration's stories glob to the files it finds, but checks a file named on the command line", async () => {

@@ -66,7 +66,7 @@ describe('the .storybank.yaml JSON Schema', () => {
     assert.ok(validate(parse(yaml)), errors());
   });
 
-  it('rejects a typo\'d rule id, an unknown option, a bad severity and an unknown setting, as the core does', () => {
+  it("rejects a typo'd rule id, an unknown option, a bad severity and an unknown setting, as the core does", () => {
     const wrong = [
       'rules:\n  tradeof: warning\n',
       'rules:\n  role: { minAction: 2 }\n',
@@ -80,7 +80,12 @@ describe('the .storybank.yaml JSON Schema', () => {
       assert.equal(validate(parse(yaml)), false, `the schema refuses ${JSON.stringify(yaml)}`);
     }
     validate(parse('rules:\n  tradeof: warning\n'));
-    assert.ok(validate.errors?.some((error) => error.keyword === 'additionalProperties' && (error.params as { additionalProperty?: string }).additionalProperty === 'tradeof'), errors());
+    assert.ok(
+      validate.errors?.some(
+        (error) => error.keyword === 'additionalProperties' && (error.params as { additionalProperty?: string }).additionalProperty === 'tradeof',
+      ),
+      errors(),
+    );
   });
 
   it('lists every rule id, so the YAML support completes them', () => {

@@ -13,10 +13,7 @@ describe('configuration', () => {
   });
 
   it('reads pace, limit, globs and rule settings', () => {
-    const { config, problems } = parseConfig(
-      'wordsPerMinute: 130\nmaxSeconds: 90\nstories: "stories/**/*.md"\nrules:\n  frontmatter: warning\n',
-      knownRules,
-    );
+    const { config, problems } = parseConfig('wordsPerMinute: 130\nmaxSeconds: 90\nstories: "stories/**/*.md"\nrules:\n  frontmatter: warning\n', knownRules);
     assert.deepEqual(problems, []);
     assert.equal(config.wordsPerMinute, 130);
     assert.equal(config.maxSeconds, 90);
@@ -42,7 +39,7 @@ describe('configuration', () => {
     assert.deepEqual(problems[0].range.start, { line: 0, character: 9 });
   });
 
-  it('checks rule options against the rule\'s own schema, at their place in the file', () => {
+  it("checks rule options against the rule's own schema, at their place in the file", () => {
     const text = 'rules:\n  role:\n    severity: error\n    minActions: 0\n    weThreshhold: 3\n  timing:\n    overFactr: 2\n';
     const { config, problems } = parseConfig(text, knownRules);
     const byLine = new Map(problems.map((problem) => [problem.range.start.line, problem]));
@@ -50,7 +47,13 @@ describe('configuration', () => {
     assert.match(byLine.get(3)!.message, /rules\.role\.minActions: .*default/);
     assert.deepEqual(byLine.get(3)!.range.start, { line: 3, character: 16 });
     assert.match(byLine.get(4)!.message, /unknown option "weThreshhold"; did you mean "weThreshold"\?/);
-    assert.deepEqual([byLine.get(4)!.range.start, byLine.get(4)!.range.end], [{ line: 4, character: 4 }, { line: 4, character: 16 }]);
+    assert.deepEqual(
+      [byLine.get(4)!.range.start, byLine.get(4)!.range.end],
+      [
+        { line: 4, character: 4 },
+        { line: 4, character: 16 },
+      ],
+    );
     assert.match(byLine.get(6)!.message, /unknown option "overFactr"; did you mean "overFactor"\?/);
     // The rest of the entry still applies; the bad values are dropped, so the rule runs on its defaults for them.
     assert.equal(config.rules.role.severity, 'error');

@@ -3,7 +3,20 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants as fsConstants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fsp,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -20,7 +33,8 @@ interface SpecExample {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const commonmarkExamples: SpecExample[] = require('commonmark-spec').tests;
 
-const BODY = '## Situation\nTrial churn was high.\n\n## Action\nI chose a shorter trial over reminder emails, accepting fewer signups.\n\n## Result\nChurn fell from 9% to 6% by March.\n';
+const BODY =
+  '## Situation\nTrial churn was high.\n\n## Action\nI chose a shorter trial over reminder emails, accepting fewer signups.\n\n## Result\nChurn fell from 9% to 6% by March.\n';
 
 /** A story whose frontmatter has the given extra YAML lines after valid title and questions. */
 const withYaml = (yaml: string, body = BODY) => `---\ntitle: Trial length\nquestions: [judgment]\n${yaml}\n---\n${body}`;
@@ -36,11 +50,19 @@ function marks(text: string, result: StoryResult, ruleId: string): string[] {
 describe('corpus: YAML frontmatter edge cases', () => {
   it('a billion-laughs bomb is refused, not expanded', () => {
     const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 12; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const text = withYaml(levels.join('\n'));
     const result = assertStoryInvariants(text);
     assert.equal(result.story.meta, undefined, 'no data came out of the bomb');
-    assert.ok(frontmatterMessages(result).some((message) => /too far/.test(message)), frontmatterMessages(result).join('\n'));
+    assert.ok(
+      frontmatterMessages(result).some((message) => /too far/.test(message)),
+      frontmatterMessages(result).join('\n'),
+    );
   });
 
   for (const [name, yaml] of [
@@ -56,8 +78,14 @@ describe('corpus: YAML frontmatter edge cases', () => {
       const messages = frontmatterMessages(result);
       assert.equal(result.story.meta, undefined);
       assert.ok(messages.length >= 1);
-      assert.ok(messages.every((message) => !/call stack/i.test(message)), messages.join('\n'));
-      assert.ok(messages.some((message) => /nest/.test(message)), messages.join('\n'));
+      assert.ok(
+        messages.every((message) => !/call stack/i.test(message)),
+        messages.join('\n'),
+      );
+      assert.ok(
+        messages.some((message) => /nest/.test(message)),
+        messages.join('\n'),
+      );
       assert.equal(result.isStory, true, 'still shown as a story so the problem is seen');
     });
   }
@@ -65,7 +93,10 @@ describe('corpus: YAML frontmatter edge cases', () => {
   it('modest nesting inside quoted text and plain values is still read', () => {
     const text = withYaml(`note: "${'['.repeat(10)}"\ntags: [a, [b, [c, [d]]]]\nrole: Fix [P0] bug`);
     const result = assertStoryInvariants(text);
-    assert.deepEqual(frontmatterMessages(result).filter((message) => /nest/.test(message)), []);
+    assert.deepEqual(
+      frontmatterMessages(result).filter((message) => /nest/.test(message)),
+      [],
+    );
     assert.equal(result.story.frontmatter?.data?.role, 'Fix [P0] bug');
   });
 
@@ -73,7 +104,10 @@ describe('corpus: YAML frontmatter edge cases', () => {
     const text = withYaml(`tags:\n${'  - abcdefghijklmnop\n'.repeat(350000)}`);
     assert.ok(text.length > 7_000_000);
     const result = assertStoryInvariants(text);
-    assert.ok(frontmatterMessages(result).some((message) => /KB/.test(message)), frontmatterMessages(result).join('\n'));
+    assert.ok(
+      frontmatterMessages(result).some((message) => /KB/.test(message)),
+      frontmatterMessages(result).join('\n'),
+    );
     assert.deepEqual(marks(text, result, 'frontmatter'), ['title: Trial length']);
   });
 
@@ -214,7 +248,10 @@ describe('corpus: Markdown edge cases', () => {
 
   for (const [name, body] of [
     ['a table', '## Action\n| Option | Cost |\n|---|---|\n| A | I chose it over B |\n| B | \\| escaped |\n\nI chose A over B.\n'],
-    ['HTML blocks', '<div>\n\n## Result\n\n</div>\n<details><summary>I chose</summary>\nWe shipped it.\n</details>\n<script>alert(1)</script>\nI decided to ship.\n'],
+    [
+      'HTML blocks',
+      '<div>\n\n## Result\n\n</div>\n<details><summary>I chose</summary>\nWe shipped it.\n</details>\n<script>alert(1)</script>\nI decided to ship.\n',
+    ],
     ['footnotes', 'I chose A over B.[^why]\n\n[^why]: Because the data said so.\n\n[^unused]: Never used.\n'],
     ['link reference definitions', 'I chose [the plan][p] over the rest.\n\n[p]: https://example.com "Title"\n'],
     ['setext headings', 'Result\n======\nChurn fell 5%.\n\nAction\n------\nI chose A.\n'],
@@ -302,7 +339,28 @@ describe('corpus: Markdown edge cases', () => {
     const text = story('> I chose A &amp; B\n> over C, and \\*then\\* I decided.\n\n- I wrote the plan\n  and I pitched it &#x1F680; to them.\n');
     const result = assertStoryInvariants(text);
     const words = result.story.sentences.flatMap((sentence) => sentence.words.map((word) => text.slice(word.span.start, word.span.end)));
-    assert.deepEqual(words, ['I', 'chose', 'A', 'B', 'over', 'C', 'and', 'then', 'I', 'decided', 'I', 'wrote', 'the', 'plan', 'and', 'I', 'pitched', 'it', 'to', 'them']);
+    assert.deepEqual(words, [
+      'I',
+      'chose',
+      'A',
+      'B',
+      'over',
+      'C',
+      'and',
+      'then',
+      'I',
+      'decided',
+      'I',
+      'wrote',
+      'the',
+      'plan',
+      'and',
+      'I',
+      'pitched',
+      'it',
+      'to',
+      'them',
+    ]);
   });
 });
 
@@ -404,7 +462,10 @@ describe('corpus: hostile files for the CLI', function () {
     writeFileSync(path.join(dir, 'secret.md'), STORY_FILE('Secret'), { mode: 0o000 });
     const { code, json } = await runCli(['check', dir], cache);
     assert.equal(code, 1);
-    assert.deepEqual(json!.stories.map((story) => story.title), ['Good']);
+    assert.deepEqual(
+      json!.stories.map((story) => story.title),
+      ['Good'],
+    );
     assert.match(json!.errors.find((error) => error.path.endsWith('secret.md'))!.message, /permission/);
   });
 
@@ -418,7 +479,10 @@ describe('corpus: hostile files for the CLI', function () {
     assert.deepEqual(inFolder.json!.stories.map((story) => story.title).sort(), ['Good', 'Inner']);
     const named = await runCli(['check', path.join(dir, 'pipe.md'), path.join(dir, 'good.md')], cache);
     assert.equal(named.code, 1);
-    assert.deepEqual(named.json!.stories.map((story) => story.title), ['Good']);
+    assert.deepEqual(
+      named.json!.stories.map((story) => story.title),
+      ['Good'],
+    );
     assert.match(named.json!.errors.find((error) => error.path.endsWith('pipe.md'))!.message, /not a regular file/);
   });
 

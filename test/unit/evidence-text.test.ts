@@ -42,16 +42,33 @@ describe('evidence text', () => {
       filters: { tradeoff: true, role: true, result: false },
       evidence: { tradeoff: evidence, role: { ...evidence }, result: other },
     });
-    assert.deepEqual(groups.map((g) => [g.filters, g.evidence.text]), [[['tradeoff', 'role'], 'same words']]);
+    assert.deepEqual(
+      groups.map((g) => [g.filters, g.evidence.text]),
+      [[['tradeoff', 'role'], 'same words']],
+    );
   });
 
   it('covers every evidence entry of a real core result exactly once', () => {
-    const result = checkStoryText([
-      '---', 'title: T', 'questions: [judgment]', '---', '', '## Action', '',
-      'I chose the flagged launch over waiting for the survey, and gave up a clean baseline.', '',
-      '## Result', '', 'Churn fell from 6.1% to 4.8% in three weeks.', '',
-    ].join('\n'));
-    const covered = evidenceGroups(result).flatMap((g) => g.filters).sort();
+    const result = checkStoryText(
+      [
+        '---',
+        'title: T',
+        'questions: [judgment]',
+        '---',
+        '',
+        '## Action',
+        '',
+        'I chose the flagged launch over waiting for the survey, and gave up a clean baseline.',
+        '',
+        '## Result',
+        '',
+        'Churn fell from 6.1% to 4.8% in three weeks.',
+        '',
+      ].join('\n'),
+    );
+    const covered = evidenceGroups(result)
+      .flatMap((g) => g.filters)
+      .sort();
     assert.deepEqual(covered, Object.keys(result.evidence).sort());
   });
 });

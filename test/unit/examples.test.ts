@@ -156,7 +156,11 @@ describe('examples/netflix-pm', () => {
         const result = check(file);
         assert.deepEqual(result.filters, { tradeoff: true, role: true, result: true }, `${file}\n${describeFindings(file)}`);
         const serious = result.findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning');
-        assert.deepEqual(serious.map((finding) => finding.ruleId), [], `${file}\n${describeFindings(file)}`);
+        assert.deepEqual(
+          serious.map((finding) => finding.ruleId),
+          [],
+          `${file}\n${describeFindings(file)}`,
+        );
       });
 
       it(`${file} fits in two minutes at 150 words per minute`, () => {
@@ -216,7 +220,8 @@ describe('examples/netflix-pm', () => {
       );
       // The story has numbers, but only in its context: they must not rescue the result.
       const sections = result.story.sections;
-      const digits = (kind: string) => sections.filter((section) => section.kind === kind).some((section) => section.sentences.some((sentence) => /\d/.test(sentence.text)));
+      const digits = (kind: string) =>
+        sections.filter((section) => section.kind === kind).some((section) => section.sentences.some((sentence) => /\d/.test(sentence.text)));
       assert.equal(digits('context'), true);
       assert.equal(digits('result'), false);
       assert.equal(result.filters.result, false, describeFindings(file));

@@ -5,7 +5,15 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main';
 import {
-  DEFAULT_CONFIG, buildCheatSheet, checkStoryText, cheatSheetSections, csvField, escapeHtml, getProfile, withProfile, type ExportStory,
+  DEFAULT_CONFIG,
+  buildCheatSheet,
+  checkStoryText,
+  cheatSheetSections,
+  csvField,
+  escapeHtml,
+  getProfile,
+  withProfile,
+  type ExportStory,
 } from '../../src/core';
 
 const netflix = DEFAULT_CONFIG.profile;
@@ -84,16 +92,21 @@ describe('cheat sheet export', () => {
     const stories = bank({ 'stories/trial.md': READY, 'stories/weak.md': WEAK });
     assert.ok(stories[0].result.filters.tradeoff && stories[0].result.filters.result, 'the fixture story is ready');
     const sections = cheatSheetSections(netflix, stories);
-    assert.deepEqual(sections.map((s) => s.id), ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership']);
+    assert.deepEqual(
+      sections.map((s) => s.id),
+      ['judgment', 'candor', 'disagree-commit', 'failure', 'leadership'],
+    );
     const judgment = sections[0];
     assert.equal(judgment.claimed, 1, 'the weak story claims judgment but is not ready');
-    assert.deepEqual(judgment.ready, [{
-      path: 'stories/trial.md',
-      title: 'Shrinking the trial',
-      hook: 'Half of our trial users cancelled before the first charge, and finance wanted an answer within three weeks.',
-      tradeoff: 'I chose a seven-day trial over a reminder campaign, accepting fewer sign-ups.',
-      result: 'Trial-to-paid conversion rose from 42% to 55% by the end of June.',
-    }]);
+    assert.deepEqual(judgment.ready, [
+      {
+        path: 'stories/trial.md',
+        title: 'Shrinking the trial',
+        hook: 'Half of our trial users cancelled before the first charge, and finance wanted an answer within three weeks.',
+        tradeoff: 'I chose a seven-day trial over a reminder campaign, accepting fewer sign-ups.',
+        result: 'Trial-to-paid conversion rose from 42% to 55% by the end of June.',
+      },
+    ]);
     for (const sentence of [judgment.ready[0].hook!, judgment.ready[0].tradeoff!, judgment.ready[0].result!]) {
       assert.ok(READY.includes(sentence), `taken from the story: ${sentence}`);
     }
@@ -110,7 +123,8 @@ describe('cheat sheet export', () => {
   });
 
   it('uses the sentence the filters accepted: the tradeoff without headings and a result past a vague sentence', () => {
-    const text = '---\ntitle: No headings\nquestions: [judgment]\n---\n\nOur churn doubled in one quarter.\n\nI read every cancellation note with finance. I picked the product fix over the discount because discounts only delayed churn.\n\nIt went well. Churn fell from 8% to 5% within two months.\n';
+    const text =
+      '---\ntitle: No headings\nquestions: [judgment]\n---\n\nOur churn doubled in one quarter.\n\nI read every cancellation note with finance. I picked the product fix over the discount because discounts only delayed churn.\n\nIt went well. Churn fell from 8% to 5% within two months.\n';
     const [entry] = bank({ 'a.md': text });
     const story = cheatSheetSections(netflix, [entry])[0].ready[0];
     assert.ok(story, JSON.stringify(entry.result.findings.map((f) => f.message)));
@@ -127,8 +141,10 @@ describe('cheat sheet export', () => {
   });
 
   it('escapes story text in the HTML: a title that is markup shows as text; no script anywhere', () => {
-    const evil = READY.replace('title: Shrinking the trial', 'title: "<img src=x onerror=alert(1)>"')
-      .replace('Half of our trial users', 'Half of our <script>alert("x")</script> & "trial" users');
+    const evil = READY.replace('title: Shrinking the trial', 'title: "<img src=x onerror=alert(1)>"').replace(
+      'Half of our trial users',
+      'Half of our <script>alert("x")</script> & "trial" users',
+    );
     const { html, markdown } = buildCheatSheet(netflix, bank({ 'stories/evil.md': evil }));
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
     assert.ok(!html.includes('<img'), 'no image element');
@@ -174,7 +190,8 @@ describe('cheat sheet export', () => {
 
   it('the example bank exports with a sentence from each ready story', () => {
     const folder = path.join(__dirname, '../../examples/netflix-pm');
-    const stories = readdirSync(folder).filter((f) => f.endsWith('.md') && f !== 'README.md')
+    const stories = readdirSync(folder)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
       .map((f) => ({ path: f, result: checkStoryText(readFileSync(path.join(folder, f), 'utf8')) }));
     const sections = cheatSheetSections(netflix, stories);
     const ready = sections.flatMap((s) => s.ready);
@@ -199,7 +216,13 @@ describe('cheat sheet export', () => {
     async function run(args: string[]) {
       let stdout = '';
       let stderr = '';
-      const sink = (add: (chunk: string) => void) => new Writable({ write(chunk, _encoding, done) { add(String(chunk)); done(); } });
+      const sink = (add: (chunk: string) => void) =>
+        new Writable({
+          write(chunk, _encoding, done) {
+            add(String(chunk));
+            done();
+          },
+        });
       const code = await main(args, { stdout: sink((c) => (stdout += c)), stderr: sink((c) => (stderr += c)) } as never);
       return { code, stdout, stderr };
     }

@@ -15,7 +15,12 @@ describe('extension manifest', () => {
 
   it('contributes exactly the settings of constants.ts, each resource-scoped', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTINGS).map((key) => `${SETTINGS_SECTION}.${key}`).sort());
+    assert.deepEqual(
+      Object.keys(properties).sort(),
+      Object.values(SETTINGS)
+        .map((key) => `${SETTINGS_SECTION}.${key}`)
+        .sort(),
+    );
     for (const [key, property] of Object.entries<{ scope: string }>(properties)) assert.equal(property.scope, 'resource', key);
   });
 

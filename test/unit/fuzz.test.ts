@@ -14,21 +14,135 @@ const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCh
 
 /** Pieces that steer random text into the places where parsers and rules have edge cases. */
 const TOKENS = [
-  '\n', '\r', '\r\n', '\n\n', '\r\r', '\0', '\t', ' ', '\u00a0', '\u2028', '\uFEFF', '\uD800', '\uDC00', '\uD83D\uDE80',
-  '---', '---\n', '#', '## ', '## Result\n', '## Action\n', '## Situation\n', '### What I did\n', '- ', '* ', '1. ', '> ',
-  '```', '~~~', '`', '|', '| a | b |\n|---|---|\n', '<!--', '-->', '<!-- storybank-disable -->', '<!-- storybank-disable-next-line -->',
-  '<div>', '</div>', '[^1]', '[^1]: note', '[link](http://x)', '![img](x.png)', '**', '_', '\\', '&amp;', '&#0;',
-  'I decided', 'I chose A over B', 'we', 'It was decided', 'my team did it', 'over three months', 'took over', 'instead of',
-  'from 9% to 6%', '40%', 'by March', 'it went well', 'stakeholders were pleased', 'team player', 'open to feedback',
-  'I failed', 'I told her', '.', '!', '?', '...', ', ', "'", '"', '’', '-', '—', '(', ')', ':',
-  'questions: [judgment]', 'title: x', 'مرحبا بالعالم', 'שלום עולם', '\u202E', '\u200D', 'e\u0301', '🚀', '👩‍👩‍👧',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '\r\r',
+  '\0',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\u2028',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\uD83D\uDE80',
+  '---',
+  '---\n',
+  '#',
+  '## ',
+  '## Result\n',
+  '## Action\n',
+  '## Situation\n',
+  '### What I did\n',
+  '- ',
+  '* ',
+  '1. ',
+  '> ',
+  '```',
+  '~~~',
+  '`',
+  '|',
+  '| a | b |\n|---|---|\n',
+  '<!--',
+  '-->',
+  '<!-- storybank-disable -->',
+  '<!-- storybank-disable-next-line -->',
+  '<div>',
+  '</div>',
+  '[^1]',
+  '[^1]: note',
+  '[link](http://x)',
+  '![img](x.png)',
+  '**',
+  '_',
+  '\\',
+  '&amp;',
+  '&#0;',
+  'I decided',
+  'I chose A over B',
+  'we',
+  'It was decided',
+  'my team did it',
+  'over three months',
+  'took over',
+  'instead of',
+  'from 9% to 6%',
+  '40%',
+  'by March',
+  'it went well',
+  'stakeholders were pleased',
+  'team player',
+  'open to feedback',
+  'I failed',
+  'I told her',
+  '.',
+  '!',
+  '?',
+  '...',
+  ', ',
+  "'",
+  '"',
+  '’',
+  '-',
+  '—',
+  '(',
+  ')',
+  ':',
+  'questions: [judgment]',
+  'title: x',
+  'مرحبا بالعالم',
+  'שלום עולם',
+  '\u202E',
+  '\u200D',
+  'e\u0301',
+  '🚀',
+  '👩‍👩‍👧',
 ];
 
 /** YAML syntax: anchors, aliases, tags, flow and block collections, quotes, documents. */
 const YAML_TOKENS = [
-  'title: ', 'questions: ', '[judgment]', '- judgment\n', 'questions:\n  - candor\n', '&a ', '*a', '&b [*a, *a]', '<<: *a', '!!str ', '!!binary ',
-  '!!js/function ', '!foo ', '!!set ', '!!omap ', '? ', ': ', '{', '}', '[', ']', ', ', '"', "'", '|\n  ', '>-\n  ', '#', '%YAML 1.2\n', '...\n',
-  '---\n', '\t', '  ', 'null', '~', '2024-01-01', '0x1F', '.inf', 'yes', '__proto__: ', 'constructor: ',
+  'title: ',
+  'questions: ',
+  '[judgment]',
+  '- judgment\n',
+  'questions:\n  - candor\n',
+  '&a ',
+  '*a',
+  '&b [*a, *a]',
+  '<<: *a',
+  '!!str ',
+  '!!binary ',
+  '!!js/function ',
+  '!foo ',
+  '!!set ',
+  '!!omap ',
+  '? ',
+  ': ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ', ',
+  '"',
+  "'",
+  '|\n  ',
+  '>-\n  ',
+  '#',
+  '%YAML 1.2\n',
+  '...\n',
+  '---\n',
+  '\t',
+  '  ',
+  'null',
+  '~',
+  '2024-01-01',
+  '0x1F',
+  '.inf',
+  'yes',
+  '__proto__: ',
+  'constructor: ',
 ];
 
 const token = fc.oneof(
@@ -83,7 +197,12 @@ const sentence = fc
 const block = fc.oneof(
   sentence,
   fc.array(sentence, { maxLength: 4 }).map((list) => list.join(' ')),
-  fc.tuple(fc.constantFrom('# ', '## ', '### ', '#### '), fc.constantFrom('Situation', 'Task', 'Action', 'What I did', 'Result', 'Outcome (Q3)', 'Lesson', 'Notes', '🚀 Result', '')).map(([hashes, title]) => `${hashes}${title}`),
+  fc
+    .tuple(
+      fc.constantFrom('# ', '## ', '### ', '#### '),
+      fc.constantFrom('Situation', 'Task', 'Action', 'What I did', 'Result', 'Outcome (Q3)', 'Lesson', 'Notes', '🚀 Result', ''),
+    )
+    .map(([hashes, title]) => `${hashes}${title}`),
   fc.array(sentence, { minLength: 1, maxLength: 4 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
   sentence.map((text) => `> ${text}`),
   soup(8),
@@ -93,8 +212,16 @@ const body = fc.tuple(fc.array(block, { maxLength: 12 }), fc.nat()).map(([blocks
 type Mutation = (lines: string[], text: string) => string;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((i): Mutation => (lines) => lines.filter((_, index) => index !== i % lines.length).join('\n')),
-  fc.nat().map((i): Mutation => (lines) => lines.flatMap((line, index) => (index === i % lines.length ? [line, line] : [line])).join('\n')),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.filter((_, index) => index !== i % lines.length).join('\n'),
+  ),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.flatMap((line, index) => (index === i % lines.length ? [line, line] : [line])).join('\n'),
+  ),
   fc.tuple(fc.nat(), fc.nat()).map(([i, j]): Mutation => (lines) => {
     const copy = [...lines];
     const a = i % copy.length;
@@ -110,10 +237,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const at = i % (text.length + 1);
     return text.slice(0, at) + text.slice(at + length);
   }),
-  fc.nat().map((i): Mutation => (_, text) => text.slice(0, i % (text.length + 1))),
+  fc.nat().map(
+    (i): Mutation =>
+      (_, text) =>
+        text.slice(0, i % (text.length + 1)),
+  ),
   fc.constant<Mutation>((_, text) => text.replace(/\n/g, '\r\n')),
   fc.constant<Mutation>((_, text) => text.replace(/\n/g, '\r')),
-  fc.nat().map((i): Mutation => (lines) => lines.map((line, index) => (index === i % lines.length ? line.replace(/^(#+|\s*[-*]|\s*>)\s*/, '') : line)).join('\n')),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index === i % lines.length ? line.replace(/^(#+|\s*[-*]|\s*>)\s*/, '') : line)).join('\n'),
+  ),
 );
 
 const STORIES = exampleStories();
@@ -142,11 +277,17 @@ describe('fuzz: checkStoryText keeps its invariants', function () {
   this.timeout(0);
 
   it('on arbitrary strings', () => {
-    fc.assert(property(soup(40), (text) => text), { numRuns: runs(100) });
+    fc.assert(
+      property(soup(40), (text) => text),
+      { numRuns: runs(100) },
+    );
   });
 
   it('on arbitrary strings after valid frontmatter', () => {
-    fc.assert(property(fc.tuple(soup(60), fc.nat()), ([text, pick]) => mixedEol(VALID_FRONTMATTER, pick) + text), { numRuns: runs(150) });
+    fc.assert(
+      property(fc.tuple(soup(60), fc.nat()), ([text, pick]) => mixedEol(VALID_FRONTMATTER, pick) + text),
+      { numRuns: runs(150) },
+    );
   });
 
   it('on arbitrary frontmatter objects written as YAML, with random bodies', () => {
@@ -158,13 +299,19 @@ describe('fuzz: checkStoryText keeps its invariants', function () {
 
   it('on raw text between frontmatter fences, with random bodies', () => {
     const yamlish = fc.array(fc.oneof(token, fc.constantFrom(...YAML_TOKENS)), { maxLength: 30 }).map((parts) => parts.join(''));
-    fc.assert(property(fc.tuple(fc.constantFrom('---', '---yaml', '--- ', '\uFEFF---'), yamlish, body), ([fence, yaml, text]) => `${fence}\n${yaml}\n---\n${text}`), {
-      numRuns: runs(100),
-    });
+    fc.assert(
+      property(fc.tuple(fc.constantFrom('---', '---yaml', '--- ', '\uFEFF---'), yamlish, body), ([fence, yaml, text]) => `${fence}\n${yaml}\n---\n${text}`),
+      {
+        numRuns: runs(100),
+      },
+    );
   });
 
   it(`on mutations of the ${STORIES.length} example stories`, () => {
-    fc.assert(property(mutatedStory, (text) => text), { numRuns: runs(200) });
+    fc.assert(
+      property(mutatedStory, (text) => text),
+      { numRuns: runs(200) },
+    );
   });
 
   it('CRLF and CR line endings give the same findings at the same lines and columns as LF', () => {

@@ -31,7 +31,9 @@ describe('harness: environment of the nested npm installs', () => {
   it('code-server install: Node 24 first on PATH, no inherited npm_* variable', () => {
     const env = codeServerInstallEnv(outerNpmTestEnv);
     assert.equal(env.PATH.split(delimiter)[0], nodeBin.slice(0, nodeBin.lastIndexOf('/')));
-    const npmVariables = Object.keys(env).filter((key) => /^npm_/i.test(key)).sort();
+    const npmVariables = Object.keys(env)
+      .filter((key) => /^npm_/i.test(key))
+      .sort();
     assert.deepEqual(npmVariables, ['npm_config_dangerously_allow_all_scripts', 'npm_config_nodedir']);
   });
 

@@ -18,6 +18,7 @@ describe('judgment: the filters on the blind dev corpus', function () {
   }
 
   it('every passed filter on a story labelled true quotes evidence from the story', () => {
-    for (const id of FILTER_RULE_IDS) assert.ok(scores[id].evidenceAgreement > 0.3, `${id} evidence agrees with the labels on ${scores[id].evidenceAgreement.toFixed(2)}`);
+    for (const id of FILTER_RULE_IDS)
+      assert.ok(scores[id].evidenceAgreement > 0.3, `${id} evidence agrees with the labels on ${scores[id].evidenceAgreement.toFixed(2)}`);
   });
 });

@@ -9,7 +9,13 @@ const questions: MatrixQuestion[] = [
   { id: 'candor', title: 'Difficult feedback', status: 'gap' },
 ];
 const story = (overrides: Partial<MatrixStory>): MatrixStory => ({
-  path: 'stories/a.md', title: 'A', questions: ['judgment'], filtersPassed: 3, filterCount: 3, ready: ['judgment', 'candor'], ...overrides,
+  path: 'stories/a.md',
+  title: 'A',
+  questions: ['judgment'],
+  filtersPassed: 3,
+  filterCount: 3,
+  ready: ['judgment', 'candor'],
+  ...overrides,
 });
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2U=';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -56,8 +62,19 @@ describe('coverage matrix html', () => {
     const html = render(stories);
     assert.equal((html.match(/<tr data-story=/g) ?? []).length, 2);
     assert.equal((html.match(/<th scope="col" data-question=/g) ?? []).length, 2);
-    const cells = [...html.matchAll(/<td class="cell (\w+)" data-state="\w+"[^>]*>(.*?)<\/td>/g)].map((m) => [m[1], m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);
-    assert.deepEqual(cells, [['ready', 'ready 3/3'], ['ready', 'ready 3/3'], ['none', '—'], ['claimed', 'claimed 1/3']]);
+    const cells = [...html.matchAll(/<td class="cell (\w+)" data-state="\w+"[^>]*>(.*?)<\/td>/g)].map((m) => [
+      m[1],
+      m[2]
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ]);
+    assert.deepEqual(cells, [
+      ['ready', 'ready 3/3'],
+      ['ready', 'ready 3/3'],
+      ['none', '—'],
+      ['claimed', 'claimed 1/3'],
+    ]);
     assert.deepEqual(cellLabel(stories[1], 'candor'), { state: 'claimed', filters: '1/3' });
     assert.equal(cellState(stories[1], 'judgment'), 'none');
     assert.ok(html.includes('data-path="stories/weak.md" data-question="candor"'), 'claimed cells are clickable buttons naming the story');

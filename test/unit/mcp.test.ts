@@ -13,7 +13,14 @@ import { BankCheckOutput, NextGapOutput, RuleExplanationOutput, StoryCheckOutput
 const EXAMPLES = path.resolve('examples/netflix-pm');
 
 interface CheckJson {
-  stories: { path: string; title: string; filters: Record<string, boolean>; ready: string[]; findings: { rule: string; line: number; message: string }[]; evidence: Record<string, { line: number; text: string }> }[];
+  stories: {
+    path: string;
+    title: string;
+    filters: Record<string, boolean>;
+    ready: string[];
+    findings: { rule: string; line: number; message: string }[];
+    evidence: Record<string, { line: number; text: string }>;
+  }[];
   coverage: { id: string; status: string; stories: string[]; ready: string[] }[];
 }
 
@@ -81,7 +88,10 @@ describe('storybank mcp (the built CLI, through the MCP SDK client)', function (
       assert.equal(answer.path, file);
       assert.equal(answer.title, expected.title);
       assert.deepEqual(answer.filters, expected.filters);
-      assert.deepEqual(answer.missingFilters, Object.keys(expected.filters).filter((id) => !expected.filters[id]));
+      assert.deepEqual(
+        answer.missingFilters,
+        Object.keys(expected.filters).filter((id) => !expected.filters[id]),
+      );
       assert.deepEqual(answer.ready, expected.ready);
       assert.deepEqual(
         answer.findings.map(({ rule, line, message }) => ({ rule, line, message })),
@@ -113,7 +123,7 @@ describe('storybank mcp (the built CLI, through the MCP SDK client)', function (
     assert.match(neither.content[0].text!, /either `path`.*or `text`/);
   });
 
-  it('check_bank gives the coverage storybank check computes, with the bank\'s stories', async () => {
+  it("check_bank gives the coverage storybank check computes, with the bank's stories", async () => {
     const answer = BankCheckOutput.parse((await call('check_bank')).structuredContent);
     assert.equal(answer.profile, 'netflix-pm');
     assert.deepEqual(
@@ -124,7 +134,10 @@ describe('storybank mcp (the built CLI, through the MCP SDK client)', function (
     for (const story of answer.stories) assert.deepEqual(story.filters, storyIn(story.path).filters, story.path);
     // The linked story outside the root is reported, not read (the folder link is not followed at all).
     assert.ok(!answer.stories.some((story) => story.title.includes('SECRET')));
-    assert.ok(answer.problems.some((problem) => problem.path === 'linked-secret.md' && /leads outside the story bank/.test(problem.message)), JSON.stringify(answer.problems));
+    assert.ok(
+      answer.problems.some((problem) => problem.path === 'linked-secret.md' && /leads outside the story bank/.test(problem.message)),
+      JSON.stringify(answer.problems),
+    );
   });
 
   it('next_gap names the first gap (else thin) question type, with its answer shape and a template that is no story yet', async () => {
@@ -141,7 +154,7 @@ describe('storybank mcp (the built CLI, through the MCP SDK client)', function (
     assert.deepEqual(template.missingFilters, ['tradeoff', 'role', 'result']);
   });
 
-  it('explain_rule returns the rule\'s bundled page; an unknown rule is refused', async () => {
+  it("explain_rule returns the rule's bundled page; an unknown rule is refused", async () => {
     const answer = RuleExplanationOutput.parse((await call('explain_rule', { rule: 'tradeoff' })).structuredContent);
     assert.equal(answer.filter, true);
     assert.equal(answer.page, readFileSync('src/core/rules/tradeoff.md', 'utf8'));

@@ -88,7 +88,7 @@ describe('network: the shipped bundles stay offline', function () {
 
   it('the blocking preload catches connections, requests, lookups and fetch (so the next tests can fail)', () => {
     const script = [
-      "const tryIt = (f) => { try { const r = f(); if (r && r.catch) r.catch(() => {}); } catch {} };",
+      'const tryIt = (f) => { try { const r = f(); if (r && r.catch) r.catch(() => {}); } catch {} };',
       "tryIt(() => require('node:net').connect(9, '127.0.0.1'));",
       "tryIt(() => new (require('node:net').Socket)().connect(9, '127.0.0.1'));",
       "tryIt(() => require('node:https').get('https://example.com'));",
@@ -128,7 +128,8 @@ describe('network: the shipped bundles stay offline', function () {
   }
 
   it('no bundle loads a network module or calls fetch', () => {
-    const network = /\brequire\(\s*["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns|undici)(?:\/[\w/]*)?["']\s*\)|\bfrom\s*["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns)["']/g;
+    const network =
+      /\brequire\(\s*["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns|undici)(?:\/[\w/]*)?["']\s*\)|\bfrom\s*["'](?:node:)?(?:http|https|http2|net|tls|dgram|dns)["']/g;
     const calls = /\b(?:fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/g;
     for (const name of Object.keys(ENTRIES)) {
       const file = path.join(dist, `${name}.js`);
@@ -146,25 +147,46 @@ describe('network: the shipped bundles stay offline', function () {
     // mcp.js bundles the MCP SDK and its JSON Schema validator (ajv): the meta-schema's $id on
     // raw.githubusercontent.com, and comments citing RFCs, regex sources and a sample auth URL (the
     // production build strips comments). None is fetched: the live test below records no attempt.
-    const allowedInMcp = new Set(['raw.githubusercontent.com', 'tools.ietf.org', 'gist.github.com', 'mathiasbynens.be', 'www.safaribooksonline.com', 'spec.openapis.org', 'stackoverflow.com', 'example.com']);
+    const allowedInMcp = new Set([
+      'raw.githubusercontent.com',
+      'tools.ietf.org',
+      'gist.github.com',
+      'mathiasbynens.be',
+      'www.safaribooksonline.com',
+      'spec.openapis.org',
+      'stackoverflow.com',
+      'example.com',
+    ]);
     for (const name of Object.keys(ENTRIES)) {
       const file = path.join(dist, `${name}.js`);
       if (!existsSync(file)) continue;
-      const hosts = new Set(
-        [...readFileSync(file, 'utf8').matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)].map((match) => match[1].toLowerCase()),
+      const hosts = new Set([...readFileSync(file, 'utf8').matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})/gi)].map((match) => match[1].toLowerCase()));
+      assert.deepEqual(
+        [...hosts].filter((host) => !allowed.has(host) && !(name === 'mcp' && allowedInMcp.has(host))),
+        [],
+        `${name}.js names unexpected hosts`,
       );
-      assert.deepEqual([...hosts].filter((host) => !allowed.has(host) && !(name === 'mcp' && allowedInMcp.has(host))), [], `${name}.js names unexpected hosts`);
     }
   });
 
   it('an MCP session (initialize, then every tool) makes no network attempt', () => {
     const messages = [
-      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'offline-test', version: '0' } } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'offline-test', version: '0' } },
+      },
       { jsonrpc: '2.0', method: 'notifications/initialized' },
       { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'check_bank', arguments: {} } },
       { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'next_gap', arguments: {} } },
       { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'explain_rule', arguments: { rule: 'result' } } },
-      { jsonrpc: '2.0', id: 5, method: 'tools/call', params: { name: 'check_story', arguments: { text: '---\ntitle: T\nquestions: [judgment]\n---\n\n## Result\n\nIt went well.\n' } } },
+      {
+        jsonrpc: '2.0',
+        id: 5,
+        method: 'tools/call',
+        params: { name: 'check_story', arguments: { text: '---\ntitle: T\nquestions: [judgment]\n---\n\n## Result\n\nIt went well.\n' } },
+      },
     ];
     const log = path.join(dir, 'attempts-mcp.log');
     writeFileSync(log, '');
@@ -175,7 +197,10 @@ describe('network: the shipped bundles stay offline', function () {
       env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}`, STORYBANK_NET_LOG: log },
     });
     assert.equal(result.status, 0, result.stderr);
-    const replies = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result?: { isError?: boolean } });
+    const replies = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number; result?: { isError?: boolean } });
     assert.deepEqual(replies.map((reply) => reply.id).sort(), [1, 2, 3, 4, 5]);
     for (const reply of replies) assert.ok(reply.result && !reply.result.isError, JSON.stringify(reply));
     assert.deepEqual(readFileSync(log, 'utf8').split('\n').filter(Boolean), []);

@@ -148,7 +148,9 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
   it('the built CLI and the TypeScript sources (in-process main) print the same thing', async () => {
     let stdout = '';
     const sink = (append: (chunk: string) => void) =>
-      Object.assign(new Writable({ write: (chunk, _encoding, callback) => (append(String(chunk)), callback()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+      Object.assign(new Writable({ write: (chunk, _encoding, callback) => (append(String(chunk)), callback()) }), {
+        isTTY: false,
+      }) as unknown as NodeJS.WriteStream;
     const code = await main(['check', 'examples/netflix-pm', '--format', 'json', '--no-cache'], { stdout: sink((c) => (stdout += c)), stderr: sink(() => {}) });
     const built = runBuilt(['check', 'examples/netflix-pm', '--format', 'json', '--no-cache']);
     assert.equal(code, built.code);
@@ -169,12 +171,18 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
     const { generateBank } = await import('../../scripts/bench-bank.mjs');
     generateBank(small, 210, 5);
     const cacheDir = mkdtempSync(path.join(work, 'cache-'));
-    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], { stdout: sink(() => {}, false), stderr: sink((c) => (stderr += c), true) });
+    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], {
+      stdout: sink(() => {}, false),
+      stderr: sink((c) => (stderr += c), true),
+    });
     assert.match(stderr, /Checking \[#+-*\] +\d+\/210 +\d+%/);
     assert.match(stderr, /\[#{24}\] 210\/210 100%/);
     assert.match(stderr, /Checked 210 files\./);
     stderr = '';
-    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], { stdout: sink(() => {}, false), stderr: sink((c) => (stderr += c), false) });
+    await main(['check', small, '--format', 'json', '--cache-dir', cacheDir, '--jobs', '1'], {
+      stdout: sink(() => {}, false),
+      stderr: sink((c) => (stderr += c), false),
+    });
     assert.equal(stderr, '', 'no progress when stderr is not a terminal');
   });
 });

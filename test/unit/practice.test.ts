@@ -3,8 +3,18 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, computeCoverage, checkStoryText, parseStory } from '../../src/core';
 import type { CoverageEntry } from '../../src/core';
 import {
-  STALE_CAP_DAYS, applyTextEdit, lastPracticed, orderPracticeStories, pickPracticeQuestion, practiceDateEdit,
-  questionWeights, seededRandom, staleDays, storyOutline, weightedPick, type PracticeStory,
+  STALE_CAP_DAYS,
+  applyTextEdit,
+  lastPracticed,
+  orderPracticeStories,
+  pickPracticeQuestion,
+  practiceDateEdit,
+  questionWeights,
+  seededRandom,
+  staleDays,
+  storyOutline,
+  weightedPick,
+  type PracticeStory,
 } from '../../src/core/practice';
 
 const TODAY = '2026-11-22';
@@ -49,20 +59,33 @@ describe('practice: question weights', () => {
       assert.ok(Math.abs(share - w.weight / total) < 0.015, `${w.id}: picked ${share.toFixed(3)}, weight share ${(w.weight / total).toFixed(3)}`);
     }
     assert.ok(counts.candor > counts.failure && counts.failure > counts.judgment);
-    const sequence = (seed: number) => { const r = seededRandom(seed); return Array.from({ length: 10 }, () => pickPracticeQuestion(coverage, stories, TODAY, r)!.id); };
+    const sequence = (seed: number) => {
+      const r = seededRandom(seed);
+      return Array.from({ length: 10 }, () => pickPracticeQuestion(coverage, stories, TODAY, r)!.id);
+    };
     assert.deepEqual(sequence(7), sequence(7));
     assert.notDeepEqual(sequence(7), sequence(8));
   });
 
   it('weightedPick maps the random value onto cumulative weights and skips zero weights', () => {
-    const items = [{ id: 'a', weight: 1 }, { id: 'z', weight: 0 }, { id: 'b', weight: 3 }];
+    const items = [
+      { id: 'a', weight: 1 },
+      { id: 'z', weight: 0 },
+      { id: 'b', weight: 3 },
+    ];
     assert.equal(weightedPick(items, () => 0)?.id, 'a');
     assert.equal(weightedPick(items, () => 0.249)?.id, 'a');
     assert.equal(weightedPick(items, () => 0.25)?.id, 'b');
     assert.equal(weightedPick(items, () => 0.999999)?.id, 'b');
     assert.equal(weightedPick(items, () => 1)?.id, 'b');
-    assert.equal(weightedPick([{ weight: 0 }], () => 0.5), undefined);
-    assert.equal(weightedPick([], () => 0.5), undefined);
+    assert.equal(
+      weightedPick([{ weight: 0 }], () => 0.5),
+      undefined,
+    );
+    assert.equal(
+      weightedPick([], () => 0.5),
+      undefined,
+    );
   });
 
   it('dates: last practice, staleness, ordering of stories (ready first, then least recently practised)', () => {
@@ -71,27 +94,38 @@ describe('practice: question weights', () => {
     assert.equal(staleDays(undefined, TODAY), STALE_CAP_DAYS);
     assert.equal(staleDays(['2026-11-20'], TODAY), 2);
     assert.equal(staleDays(['2020-01-01'], TODAY), STALE_CAP_DAYS);
-    const ordered = orderPracticeStories([
-      { path: 'fresh-ready.md', questions: [], practiced: [TODAY], ready: true },
-      { path: 'weak.md', questions: [], practiced: [], ready: false },
-      { path: 'old-ready.md', questions: [], practiced: ['2026-11-01'], ready: true },
-      { path: 'never-ready.md', questions: [], practiced: [], ready: true },
-    ], TODAY);
-    assert.deepEqual(ordered.map((s) => s.path), ['never-ready.md', 'old-ready.md', 'fresh-ready.md', 'weak.md']);
+    const ordered = orderPracticeStories(
+      [
+        { path: 'fresh-ready.md', questions: [], practiced: [TODAY], ready: true },
+        { path: 'weak.md', questions: [], practiced: [], ready: false },
+        { path: 'old-ready.md', questions: [], practiced: ['2026-11-01'], ready: true },
+        { path: 'never-ready.md', questions: [], practiced: [], ready: true },
+      ],
+      TODAY,
+    );
+    assert.deepEqual(
+      ordered.map((s) => s.path),
+      ['never-ready.md', 'old-ready.md', 'fresh-ready.md', 'weak.md'],
+    );
   });
 
   it('works on a real coverage from stories', () => {
     const ready = checkStoryText('---\ntitle: T\nquestions: [judgment]\n---\nI chose the flagged launch over waiting five weeks.\n');
     const coverage = computeCoverage(DEFAULT_CONFIG.profile, [{ path: 'x.md', result: ready }]);
     const weights = questionWeights(coverage, [{ path: 'x.md', questions: ['judgment'], practiced: [TODAY] }], TODAY);
-    assert.deepEqual(weights.map((w) => w.id), DEFAULT_CONFIG.profile.questions.map((q) => q.id));
+    assert.deepEqual(
+      weights.map((w) => w.id),
+      DEFAULT_CONFIG.profile.questions.map((q) => q.id),
+    );
     assert.ok(weights.every((w) => w.weight > 0));
   });
 });
 
 describe('practice: storyOutline', () => {
   it('lists each section heading with its first sentence and line', () => {
-    const story = parseStory('---\ntitle: T\nquestions: [failure]\n---\n\n## Situation\n\nWe had 40 devices.   Then more.\n\n## What I did\n\nI approved the cut-over. It broke.\n\n## Result\n\nErrors fell to 0.3%.\n');
+    const story = parseStory(
+      '---\ntitle: T\nquestions: [failure]\n---\n\n## Situation\n\nWe had 40 devices.   Then more.\n\n## What I did\n\nI approved the cut-over. It broke.\n\n## Result\n\nErrors fell to 0.3%.\n',
+    );
     assert.deepEqual(storyOutline(story), [
       { kind: 'context', heading: 'Situation', firstSentence: 'We had 40 devices.', line: 5 },
       { kind: 'action', heading: 'What I did', firstSentence: 'I approved the cut-over.', line: 9 },
@@ -100,13 +134,18 @@ describe('practice: storyOutline', () => {
   });
 
   it('names inferred sections after their kind for a story without headings', () => {
-    const story = parseStory('---\ntitle: T\nquestions: [failure]\n---\nThe team was stuck.\n\nI rewrote the plan and\nshipped it.\n\nChurn fell by 2 points.\n');
+    const story = parseStory(
+      '---\ntitle: T\nquestions: [failure]\n---\nThe team was stuck.\n\nI rewrote the plan and\nshipped it.\n\nChurn fell by 2 points.\n',
+    );
     const outline = storyOutline(story);
-    assert.deepEqual(outline.map((o) => [o.heading, o.firstSentence]), [
-      ['Context', 'The team was stuck.'],
-      ['Action', 'I rewrote the plan and shipped it.'],
-      ['Result', 'Churn fell by 2 points.'],
-    ]);
+    assert.deepEqual(
+      outline.map((o) => [o.heading, o.firstSentence]),
+      [
+        ['Context', 'The team was stuck.'],
+        ['Action', 'I rewrote the plan and shipped it.'],
+        ['Result', 'Churn fell by 2 points.'],
+      ],
+    );
   });
 });
 
@@ -123,7 +162,10 @@ describe('practice: recording the date', () => {
   });
 
   it('appends to a flow list, empty or not, keeping a trailing comment', () => {
-    assert.equal(record('---\ntitle: T\npracticed: [2026-11-01]\nstatus: ready\n---\n'), `---\ntitle: T\npracticed: [2026-11-01, ${TODAY}]\nstatus: ready\n---\n`);
+    assert.equal(
+      record('---\ntitle: T\npracticed: [2026-11-01]\nstatus: ready\n---\n'),
+      `---\ntitle: T\npracticed: [2026-11-01, ${TODAY}]\nstatus: ready\n---\n`,
+    );
     assert.equal(record('---\npracticed: []\n---\n'), `---\npracticed: [${TODAY}]\n---\n`);
     assert.equal(record('---\npracticed: [2026-11-01] # mock loops [x]\n---\n'), `---\npracticed: [2026-11-01, ${TODAY}] # mock loops [x]\n---\n`);
   });

@@ -42,7 +42,14 @@ function run(rule: Rule<any>, testCase: StoryCase) {
 }
 
 function title(testCase: StoryCase): string {
-  return testCase.name ?? testCase.story.replace(/^---[\s\S]*?---\n/, '').replace(/\s+/g, ' ').trim().slice(0, 70);
+  return (
+    testCase.name ??
+    testCase.story
+      .replace(/^---[\s\S]*?---\n/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 70)
+  );
 }
 
 /** eslint-style table: every valid story yields no finding of the rule; every invalid one yields exactly `errors`. */

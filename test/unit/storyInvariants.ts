@@ -86,7 +86,8 @@ export function assertStoryInvariants(text: string): StoryResult {
     for (const word of sentence.words) {
       // The marked source, with escapes and character references decoded, starts and ends like the word.
       const source = decodeString(text.slice(word.span.start, word.span.end));
-      const ok = word.span.start >= sentence.span.start && word.span.end <= sentence.span.end && source[0] === word.text[0] && source.at(-1) === word.text.at(-1);
+      const ok =
+        word.span.start >= sentence.span.start && word.span.end <= sentence.span.end && source[0] === word.text[0] && source.at(-1) === word.text.at(-1);
       assert.ok(ok, `word ${JSON.stringify(word.text)} marks ${JSON.stringify(text.slice(word.span.start, word.span.end))} in ${where}`);
     }
   }

@@ -19,7 +19,10 @@ describe('story templates', () => {
       assert.deepEqual(result.questions, [question.id]);
       assert.equal(result.title, 'Pricing: the "hard" call');
       assert.equal(result.words, 0, 'prompts are comments, not words');
-      assert.deepEqual(result.story.sections.map((s) => s.kind), ['context', 'action', 'result', 'lesson']);
+      assert.deepEqual(
+        result.story.sections.map((s) => s.kind),
+        ['context', 'action', 'result', 'lesson'],
+      );
       for (const step of question.answerShape) assert.ok(text.includes(`<!-- ${step}. -->`), step);
       assert.ok(!result.findings.some((f) => f.ruleId === 'frontmatter'), 'frontmatter is valid');
       // A fresh template has nothing to judge yet: it must not show any filter as passed (issue 10, 3.4).
@@ -30,7 +33,11 @@ describe('story templates', () => {
     it(`the ${question.id} snippet, its placeholder prompts not yet replaced, passes no filter`, () => {
       const snippet = buildSnippets(profile)[`Story: ${question.title}`];
       // The text a snippet leaves when every tab stop is accepted as it is: its placeholder prompts as prose.
-      const text = snippet.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, '').replace(/\\([\\$}])/g, '$1');
+      const text = snippet.body
+        .join('\n')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$0/g, '')
+        .replace(/\\([\\$}])/g, '$1');
       const result = checkStoryText(text);
       assert.equal(result.isStory, true);
       assert.ok(result.words > 0, 'the prompts are there as prose');

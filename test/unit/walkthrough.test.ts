@@ -26,9 +26,10 @@ function commandLinks(text: string): string[] {
 describe('walkthrough', () => {
   it('has the four steps: create a bank, first story, the filters, coverage and practice', () => {
     assert.equal(walkthroughs.length, 1);
-    assert.deepEqual(steps.map((s) => s.title), [
-      'Create a bank', 'Write a first story from a template', "Read the three filters' findings", 'Check coverage and practise',
-    ]);
+    assert.deepEqual(
+      steps.map((s) => s.title),
+      ['Create a bank', 'Write a first story from a template', "Read the three filters' findings", 'Check coverage and practise'],
+    );
   });
 
   it('links only to contributed commands (or named VS Code built-ins), and every step links to at least one', () => {

@@ -8,8 +8,7 @@ import { tagger } from './tagger';
 
 /** Universal Dependencies tags, as the model gives them. */
 export type PartOfSpeech =
-  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT'
-  | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+  'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
 
 export type EntityKind = 'number' | 'percent' | 'money' | 'duration' | 'date' | 'time' | 'ordinal';
 

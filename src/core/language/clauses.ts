@@ -22,7 +22,20 @@ export interface Clause {
 
 const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'will', 'shall', 'can', "'d", "'ll", 'wo', 'ca']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
-const TEAM_NOUNS = new Set(['team', 'engineering', 'engineer', 'developer', 'designer', 'squad', 'org', 'group', 'department', 'staff', 'leadership', 'committee']);
+const TEAM_NOUNS = new Set([
+  'team',
+  'engineering',
+  'engineer',
+  'developer',
+  'designer',
+  'squad',
+  'org',
+  'group',
+  'department',
+  'staff',
+  'leadership',
+  'committee',
+]);
 const TEAM_DETERMINERS = new Set(['my', 'our', 'the', 'whole', 'entire']);
 /** Words that may sit between a subject and its verb. */
 const BETWEEN = new Set(['ADV', 'PART', 'AUX']);
@@ -78,7 +91,13 @@ function findClauses(sentence: TaggedSentence): Clause[] {
     // "Priya and I shipped", "my manager and I": a shared action.
     let kind = subject.kind;
     let start = subject.start;
-    if (kind === 'I' && index >= 2 && tokens[index - 1].lower === 'and' && ['PROPN', 'NOUN', 'PRON'].includes(tokens[index - 2].pos) && tokens[index - 2].lower !== 'i') {
+    if (
+      kind === 'I' &&
+      index >= 2 &&
+      tokens[index - 1].lower === 'and' &&
+      ['PROPN', 'NOUN', 'PRON'].includes(tokens[index - 2].pos) &&
+      tokens[index - 2].lower !== 'i'
+    ) {
       kind = 'we';
       start = index - 2;
     }
@@ -101,7 +120,14 @@ function findClauses(sentence: TaggedSentence): Clause[] {
       // "I'd already written" is "I had": a participle after 'd is not a hypothetical.
       if (isModal(token) && !(token.lower === "'d" && participleFollows(tokens, j))) hypothetical = true;
       if (token.lemma === 'be' || token.lemma === 'get') sawBe = true;
-      if (token.pos === 'AUX' && token.lemma === 'be' && j + 1 < tokens.length && tokens[j + 1].pos !== 'VERB' && tokens[j + 1].pos !== 'ADV' && tokens[j + 1].pos !== 'PART') {
+      if (
+        token.pos === 'AUX' &&
+        token.lemma === 'be' &&
+        j + 1 < tokens.length &&
+        tokens[j + 1].pos !== 'VERB' &&
+        tokens[j + 1].pos !== 'ADV' &&
+        tokens[j + 1].pos !== 'PART'
+      ) {
         // "I was the PM", "I was part of": a state; record it with the copula as its verb.
         clauses.push({ subject: kind, subjectIndex: index, subjectStart: start, verbIndex: j, verb: token, negated, hypothetical, passive: false });
         j = tokens.length;

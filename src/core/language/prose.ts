@@ -6,7 +6,11 @@ import { SECTION_PROMPTS } from '../templates';
 import type { SectionKind } from '../types';
 import { analyze, type TaggedSentence } from './analyze';
 
-const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const PROMPTS = new Set<string>([
   ...Object.values(SECTION_PROMPTS).map(normalize),

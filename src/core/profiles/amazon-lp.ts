@@ -13,7 +13,12 @@ export const amazonLp = ProfileSchema.parse({
       title: 'Customer Obsession',
       question: 'Tell me about a time you went out of your way for a customer, even when it cost you something.',
       listensFor: 'Starting from what the customer needed, evidence of listening to them, and a sacrifice made on their behalf.',
-      answerShape: ['Who the customer was and what they needed', 'How you learned it', 'What you did that was not the easy path', 'How the customer was better off'],
+      answerShape: [
+        'Who the customer was and what they needed',
+        'How you learned it',
+        'What you did that was not the easy path',
+        'How the customer was better off',
+      ],
     },
     {
       id: 'ownership',
@@ -34,7 +39,12 @@ export const amazonLp = ProfileSchema.parse({
       title: 'Are Right, A Lot',
       question: 'Walk me through a decision you made with incomplete information that turned out well.',
       listensFor: 'Sound judgment: options weighed, other views sought, and your own beliefs tested before you chose.',
-      answerShape: ['The decision and what was unknown', 'The options you weighed', 'Whose views you sought and what you checked', 'What you chose, and what came of it'],
+      answerShape: [
+        'The decision and what was unknown',
+        'The options you weighed',
+        'Whose views you sought and what you checked',
+        'What you chose, and what came of it',
+      ],
       shapeCheck: 'options',
     },
     {
@@ -84,7 +94,12 @@ export const amazonLp = ProfileSchema.parse({
       title: 'Earn Trust',
       question: 'Tell me about a time you had to rebuild trust, or delivered hard news about your own work.',
       listensFor: 'Listening, candor about your own mistakes, and treating others with respect when it was awkward.',
-      answerShape: ['The relationship and what strained it', 'What you said or admitted, close to the words', 'How you listened', 'How the relationship changed'],
+      answerShape: [
+        'The relationship and what strained it',
+        'What you said or admitted, close to the words',
+        'How you listened',
+        'How the relationship changed',
+      ],
       shapeCheck: 'feedback',
     },
     {

@@ -3,8 +3,7 @@ import { ProfileSchema } from './profile';
 export const generalBehavioral = ProfileSchema.parse({
   id: 'general-behavioral',
   title: 'General behavioral',
-  description:
-    'The eight themes almost every behavioral interview touches, whatever the company. A good starting set when you do not yet know the loop.',
+  description: 'The eight themes almost every behavioral interview touches, whatever the company. A good starting set when you do not yet know the loop.',
   questions: [
     {
       id: 'teamwork',
@@ -18,7 +17,7 @@ export const generalBehavioral = ProfileSchema.parse({
       title: 'Conflict',
       question: 'Describe a disagreement with a colleague and how the two of you resolved it.',
       listensFor: 'Handling tension directly and respectfully, understanding the other side, and a resolution that held.',
-      answerShape: ['The disagreement and what was at stake', 'The other person\'s point of view', 'What you did to resolve it', 'Where things ended up'],
+      answerShape: ['The disagreement and what was at stake', "The other person's point of view", 'What you did to resolve it', 'Where things ended up'],
     },
     {
       id: 'failure',
@@ -32,7 +31,7 @@ export const generalBehavioral = ProfileSchema.parse({
       id: 'leadership',
       title: 'Leadership',
       question: 'Tell me about a time you led people toward a goal, with or without a title.',
-      listensFor: 'Setting a direction, earning people\'s trust and moving them, rather than relying on authority.',
+      listensFor: "Setting a direction, earning people's trust and moving them, rather than relying on authority.",
       answerShape: ['Who you led and whether they reported to you', 'The direction you set', 'How you earned their trust', 'What moved as a result'],
       shapeCheck: 'influence',
     },

@@ -6,9 +6,7 @@ import type { Profile } from './profile';
 export * from './profile';
 
 /** The profiles Story Bank ships with, in the order pickers show them. Custom ones come from `.storybank.yaml`. */
-export const BUILT_IN_PROFILES: ReadonlyMap<string, Profile> = new Map(
-  [netflixPm, amazonLp, generalBehavioral].map((profile) => [profile.id, profile]),
-);
+export const BUILT_IN_PROFILES: ReadonlyMap<string, Profile> = new Map([netflixPm, amazonLp, generalBehavioral].map((profile) => [profile.id, profile]));
 
 export const DEFAULT_PROFILE_ID = netflixPm.id;
 

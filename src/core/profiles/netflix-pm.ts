@@ -38,12 +38,7 @@ export const netflixPm = ProfileSchema.parse({
       title: 'Disagree, then commit',
       question: 'Describe a time you disagreed with a colleague and still had to move forward together.',
       listensFor: 'Open debate followed by real commitment once the call was made.',
-      answerShape: [
-        'The disagreement and its stakes',
-        'The evidence you brought',
-        'How the decision was made',
-        'How you committed and helped carry it out',
-      ],
+      answerShape: ['The disagreement and its stakes', 'The evidence you brought', 'How the decision was made', 'How you committed and helped carry it out'],
       shapeCheck: 'commitment',
     },
     {
@@ -51,12 +46,7 @@ export const netflixPm = ProfileSchema.parse({
       title: 'A failure you own',
       question: 'Tell me about something that went wrong because of a call you made.',
       listensFor: 'Resilience and accountability: the mistake owned in the first person, and what you changed.',
-      answerShape: [
-        'The mistake, owned as yours',
-        'Its impact, in numbers if you can',
-        'How you corrected course',
-        'What you now do differently',
-      ],
+      answerShape: ['The mistake, owned as yours', 'Its impact, in numbers if you can', 'How you corrected course', 'What you now do differently'],
       shapeCheck: 'ownership',
     },
     {
@@ -64,11 +54,7 @@ export const netflixPm = ProfileSchema.parse({
       title: 'Leading without authority',
       question: 'Tell me about moving people who did not report to you toward a decision.',
       listensFor: 'Ownership and influence: trust earned across functions, not a title used.',
-      answerShape: [
-        'Who was involved, and that they did not report to you',
-        'How you earned their trust',
-        'What moved as a result',
-      ],
+      answerShape: ['Who was involved, and that they did not report to you', 'How you earned their trust', 'What moved as a result'],
       shapeCheck: 'influence',
     },
   ],

@@ -26,7 +26,11 @@ ruleTable(answerShape, {
     {
       name: 'candor: a straight-quoted line with no speech verb',
       questions: ['candor'],
-      story: star('My spec reviews dragged.', 'The note on my review read "this plan hides the risk" and I rewrote it that night.', 'Reviews took half the time.'),
+      story: star(
+        'My spec reviews dragged.',
+        'The note on my review read "this plan hides the risk" and I rewrote it that night.',
+        'Reviews took half the time.',
+      ),
     },
     {
       name: 'candor: curly single quotes',
@@ -36,55 +40,81 @@ ruleTable(answerShape, {
     {
       name: 'candor: reported speech',
       questions: ['candor'],
-      story: star('Design reviews felt tense.', 'My manager told me that I interrupted engineers before they finished.', 'I now wait, and two engineers said reviews felt safer.'),
+      story: star(
+        'Design reviews felt tense.',
+        'My manager told me that I interrupted engineers before they finished.',
+        'I now wait, and two engineers said reviews felt safer.',
+      ),
     },
     // disagree-commit -> commitment
     {
       name: 'disagree-commit: once the VP decided',
       questions: ['disagree-commit'],
-      story: star('The VP wanted sound-on trailers.', 'I argued against it with complaint data. Once the VP decided, I wrote the rollout plan myself.', 'Plays rose 3.5%.'),
+      story: star(
+        'The VP wanted sound-on trailers.',
+        'I argued against it with complaint data. Once the VP decided, I wrote the rollout plan myself.',
+        'Plays rose 3.5%.',
+      ),
     },
     {
       name: 'disagree-commit: committed fully, without headings',
       questions: ['disagree-commit'],
-      story: 'Our design lead wanted a kids profile by default. I disagreed and brought support tickets. The director chose her version. I committed fully and helped ship it on the planned date.',
+      story:
+        'Our design lead wanted a kids profile by default. I disagreed and brought support tickets. The director chose her version. I committed fully and helped ship it on the planned date.',
     },
     {
       name: 'disagree-commit: backed the decision, CRLF',
       questions: ['disagree-commit'],
-      story: '## Context\r\nFinance wanted annual plans only.\r\n\r\n## Action\r\nI pushed for monthly plans and lost the vote. I backed the decision in every review after that.\r\n\r\n## Result\r\nAnnual plans reached 40% of sign-ups.\r\n',
+      story:
+        '## Context\r\nFinance wanted annual plans only.\r\n\r\n## Action\r\nI pushed for monthly plans and lost the vote. I backed the decision in every review after that.\r\n\r\n## Result\r\nAnnual plans reached 40% of sign-ups.\r\n',
     },
     // failure -> ownership
     {
       name: 'failure: owned, with impact',
       questions: ['failure'],
-      story: star('I owned the billing migration.', 'I skipped the dry run to save a week. That was my mistake.', '300 customers were double-charged and we refunded them within a day.', 'I now run a dry run before every migration.'),
+      story: star(
+        'I owned the billing migration.',
+        'I skipped the dry run to save a week. That was my mistake.',
+        '300 customers were double-charged and we refunded them within a day.',
+        'I now run a dry run before every migration.',
+      ),
     },
     {
       name: 'failure: underestimated, without headings',
       questions: ['failure'],
-      story: 'I was the PM for the partner integration. I underestimated the API work. We slipped the launch by three weeks and lost the holiday slot. Since then I ask engineers for a range, not a date.',
+      story:
+        'I was the PM for the partner integration. I underestimated the API work. We slipped the launch by three weeks and lost the holiday slot. Since then I ask engineers for a range, not a date.',
     },
     {
       name: 'failure: bullets and "I should have"',
       questions: ['failure'],
-      story: '- I launched the price email to everyone on one day.\n- I should have asked support first.\n- The queue tripled and 1,200 members cancelled that week.\n- Now support reviews every member-wide change.\n',
+      story:
+        '- I launched the price email to everyone on one day.\n- I should have asked support first.\n- The queue tripled and 1,200 members cancelled that week.\n- Now support reviews every member-wide change.\n',
     },
     // leadership -> influence
     {
       name: 'leadership: convinced teams that did not report to me',
       questions: ['leadership'],
-      story: star('Refunds took nine days.', "Engineering and legal didn't report to me. I convinced them with a one-page proposal.", 'Refund time fell to one day.'),
+      story: star(
+        'Refunds took nine days.',
+        "Engineering and legal didn't report to me. I convinced them with a one-page proposal.",
+        'Refund time fell to one day.',
+      ),
     },
     {
-      name: 'leadership: earned the partner team\'s trust',
+      name: "leadership: earned the partner team's trust",
       questions: ['leadership'],
-      story: 'The partner team had other priorities. I earned their trust by shadowing their on-call for a week. They shipped the fix in May, and tickets fell 40%.',
+      story:
+        'The partner team had other priorities. I earned their trust by shadowing their on-call for a week. They shipped the fix in May, and tickets fell 40%.',
     },
     {
       name: 'leadership: buy-in from leads',
       questions: ['leadership'],
-      story: star('Three teams owned parts of checkout.', 'None of them reported to me, so I got buy-in from each lead with a shared metric.', 'Checkout errors fell by half.'),
+      story: star(
+        'Three teams owned parts of checkout.',
+        'None of them reported to me, so I got buy-in from each lead with a shared metric.',
+        'Checkout errors fell by half.',
+      ),
     },
     {
       name: 'leadership: won the design lead over',
@@ -109,7 +139,13 @@ ruleTable(answerShape, {
       name: 'judgment: one path only',
       questions: ['judgment'],
       story: star('Trials were leaking.', 'I decided to shorten the trial to 7 days.', 'Conversion rose from 42% to 55%.'),
-      errors: [{ text: 'judgment', messageId: 'options', message: /No second option found for "judgment".*The answer needs: the problem, in one sentence; the options you weighed/ }],
+      errors: [
+        {
+          text: 'judgment',
+          messageId: 'options',
+          message: /No second option found for "judgment".*The answer needs: the problem, in one sentence; the options you weighed/,
+        },
+      ],
     },
     {
       name: 'judgment: "over" that is not a choice',
@@ -140,7 +176,8 @@ ruleTable(answerShape, {
     {
       name: 'disagree-commit: negated commitment',
       questions: ['disagree-commit'],
-      story: 'Finance wanted annual plans only. I argued for monthly plans. I never committed to the plan and kept raising it in reviews. Annual plans reached 40%.',
+      story:
+        'Finance wanted annual plans only. I argued for monthly plans. I never committed to the plan and kept raising it in reviews. Annual plans reached 40%.',
       errors: [{ text: 'disagree-commit', messageId: 'commitment' }],
     },
     {
@@ -153,7 +190,8 @@ ruleTable(answerShape, {
     {
       name: 'failure: nothing failed',
       questions: ['failure'],
-      story: "My biggest failure is that I'm passionate about quality. I tested every build myself on twelve devices. The feature launched on time and 2.3 million members used it.",
+      story:
+        "My biggest failure is that I'm passionate about quality. I tested every build myself on twelve devices. The feature launched on time and 2.3 million members used it.",
       errors: [{ text: 'failure', messageId: 'nothingFailed', message: /Nothing fails in this "failure" story/ }],
     },
     {
@@ -165,7 +203,12 @@ ruleTable(answerShape, {
     {
       name: 'failure: the only failure is in the lesson',
       questions: ['failure'],
-      story: star('I led the payments launch.', 'I reviewed every release myself.', 'Adoption reached 31% in a month.', 'I learned that mistakes are how teams grow.'),
+      story: star(
+        'I led the payments launch.',
+        'I reviewed every release myself.',
+        'Adoption reached 31% in a month.',
+        'I learned that mistakes are how teams grow.',
+      ),
       errors: [{ text: 'failure', messageId: 'nothingFailed' }],
     },
     {

@@ -68,7 +68,8 @@ const IMPACT = new RegExp(
     String.raw`double-charged|overcharged|penalt\S*|fined|over budget|(?:weeks|days|months|hours) late|missed (?:the|our) (?:\S+ )?(?:date|deadline|target|launch|quarter))\b`,
 );
 
-const NUMBER = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|half|a third|a quarter)\b/;
+const NUMBER =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|half|a third|a quarter)\b/;
 
 /** People or functions the candidate does not manage. */
 const OUTSIDE_AUTHORITY = new RegExp(
@@ -104,9 +105,7 @@ const CHECKS: Record<ShapeCheck, (story: ParsedStory, outsideLesson: Sentence[])
   ownership: (_story, outsideLesson) => {
     if (!outsideLesson.some((sentence) => matchPhrases(sentence, FAILURE).length > 0)) return { messageId: 'nothingFailed' };
     if (!anyHasPhrase(outsideLesson, OWNERSHIP)) return { messageId: 'ownership' };
-    const impact = outsideLesson.some(
-      (sentence) => hasPhrase(sentence, IMPACT) || (hasPhrase(sentence, NUMBER) && hasPhrase(sentence, FAILURE)),
-    );
+    const impact = outsideLesson.some((sentence) => hasPhrase(sentence, IMPACT) || (hasPhrase(sentence, NUMBER) && hasPhrase(sentence, FAILURE)));
     return impact ? undefined : { messageId: 'impact' };
   },
   influence: (story) => {
@@ -122,7 +121,8 @@ function shapeText(type: QuestionType): string {
 export const answerShape = defineRule({
   id: 'answer-shape',
   meta: {
-    description: 'For each question type the story claims, the prose has the shape that answer needs (options, the feedback itself, commitment, an owned mistake, influence).',
+    description:
+      'For each question type the story claims, the prose has the shape that answer needs (options, the feedback itself, commitment, an owned mistake, influence).',
     defaultSeverity: 'warning',
     messages: {
       options:

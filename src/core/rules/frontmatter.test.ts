@@ -10,7 +10,10 @@ ruleTable(frontmatter, {
       name: 'questions keyed by profile (block map)',
       story: '---\ntitle: T\nquestions:\n  netflix-pm: [judgment]\n  amazon-lp:\n    - are-right-a-lot\n    - bias-for-action\n---\n',
     },
-    { name: 'questions keyed by profile (flow map, CRLF)', story: '---\r\ntitle: T\r\nquestions: {general-behavioral: [ambiguity], amazon-lp: [dive-deep]}\r\n---\r\n' },
+    {
+      name: 'questions keyed by profile (flow map, CRLF)',
+      story: '---\r\ntitle: T\r\nquestions: {general-behavioral: [ambiguity], amazon-lp: [dive-deep]}\r\n---\r\n',
+    },
     { name: 'an empty list for a profile claims nothing there', story: '---\ntitle: T\nquestions: {netflix-pm: [failure], amazon-lp: []}\n---\n' },
   ],
   invalid: [
@@ -27,7 +30,13 @@ ruleTable(frontmatter, {
     {
       name: 'a typo under another profile is checked against that profile, at the exact id',
       story: '---\ntitle: T\nquestions:\n  netflix-pm: [judgment]\n  amazon-lp: [are-right-a-lot, bias-for-acton]\n---\n',
-      errors: [{ text: 'bias-for-acton', messageId: 'unknownQuestion', message: /"bias-for-acton", expected one of the amazon-lp ids: did you mean "bias-for-action"\?/ }],
+      errors: [
+        {
+          text: 'bias-for-acton',
+          messageId: 'unknownQuestion',
+          message: /"bias-for-acton", expected one of the amazon-lp ids: did you mean "bias-for-action"\?/,
+        },
+      ],
     },
     {
       name: 'a netflix id under amazon-lp is unknown there',
@@ -37,7 +46,13 @@ ruleTable(frontmatter, {
     {
       name: 'an unknown profile key gets a suggestion at the key; its ids are not judged',
       story: '---\ntitle: T\nquestions:\n  netflix-pm: [candor]\n  amazon: [whatever]\n---\n',
-      errors: [{ text: 'amazon', messageId: 'unknownProfile', message: /Unexpected profile "amazon" in questions, expected a known profile: did you mean "amazon-lp"\?/ }],
+      errors: [
+        {
+          text: 'amazon',
+          messageId: 'unknownProfile',
+          message: /Unexpected profile "amazon" in questions, expected a known profile: did you mean "amazon-lp"\?/,
+        },
+      ],
     },
     {
       name: 'a profile key whose value is not a list',

@@ -3,7 +3,6 @@ import { applyFirstFix, crlf, ruleTable, withFrontmatter } from '../../../test/u
 import { checkStoryText } from '../lint';
 import { result } from './result';
 
-
 ruleTable(result, {
   valid: [
     {
@@ -46,8 +45,7 @@ ruleTable(result, {
     },
     {
       name: 'bullets: one measurable bullet among vague ones',
-      story:
-        '## Results\n- Stakeholders were pleased.\n- Median time to first response fell from 9 hours to 2.\n- The team learned a lot.\n',
+      story: '## Results\n- Stakeholders were pleased.\n- Median time to first response fell from 9 hours to 2.\n- The team learned a lot.\n',
     },
     {
       name: 'CRLF line endings',
@@ -86,8 +84,7 @@ ruleTable(result, {
     },
     {
       name: 'vague result wins over numbers in the context',
-      story:
-        '## Situation\nChurn was 8% a month.\n\n## Action\nI interviewed 20 customers.\n\n## Result\nStakeholders were pleased with the new plan.\n',
+      story: '## Situation\nChurn was 8% a month.\n\n## Action\nI interviewed 20 customers.\n\n## Result\nStakeholders were pleased with the new plan.\n',
       errors: [{ text: 'Stakeholders were pleased with the new plan.', messageId: 'vague' }],
     },
     {
@@ -115,9 +112,7 @@ ruleTable(result, {
       name: 'numbers only in the context: the result says the number belongs there',
       story:
         '## Situation\nOnly 12% of sellers finished onboarding.\n\n## Action\nI rewrote the checklist with support.\n\n## Result\nSellers now understand the checklist better. The team felt more confident.\n',
-      errors: [
-        { text: 'Sellers now understand the checklist better.', messageId: 'numberElsewhere', message: /"12%" appears earlier/ },
-      ],
+      errors: [{ text: 'Sellers now understand the checklist better.', messageId: 'numberElsewhere', message: /"12%" appears earlier/ }],
     },
     {
       name: 'a year alone is not a measure',
@@ -204,17 +199,16 @@ describe('rule result fix', () => {
 
   it('adds the placeholder at the end of the Result section, before the Lesson', () => {
     const text = withFrontmatter('## Result\nIt went well.\n\n## Lesson\nAsk earlier.\n');
-    assert.equal(
-      fixed(text),
-      withFrontmatter('## Result\nIt went well.\n\n[Metric] moved from [before] to [after] by [date].\n\n## Lesson\nAsk earlier.\n'),
-    );
+    assert.equal(fixed(text), withFrontmatter('## Result\nIt went well.\n\n[Metric] moved from [before] to [after] by [date].\n\n## Lesson\nAsk earlier.\n'));
   });
 
   it('creates a Result section before the Lesson when there is none, with the file line endings', () => {
     const text = withFrontmatter('### Action\r\nI wrote it.\r\n\r\n### Lesson\r\nAsk earlier.\r\n');
     assert.equal(
       fixed(text),
-      withFrontmatter('### Action\r\nI wrote it.\r\n\r\n### Result\r\n\r\n[Metric] moved from [before] to [after] by [date].\r\n\r\n### Lesson\r\nAsk earlier.\r\n'),
+      withFrontmatter(
+        '### Action\r\nI wrote it.\r\n\r\n### Result\r\n\r\n[Metric] moved from [before] to [after] by [date].\r\n\r\n### Lesson\r\nAsk earlier.\r\n',
+      ),
     );
   });
 

@@ -19,18 +19,14 @@ const EXAMPLE = 'Trial-to-paid conversion rose from 4% to 6% within six weeks.';
 export const result = defineRule({
   id: 'result',
   meta: {
-    description:
-      'The result states a number, a before and after, a date met, or a concrete outcome someone could check.',
+    description: 'The result states a number, a before and after, a date met, or a concrete outcome someone could check.',
     defaultSeverity: 'warning',
     messages: {
-      missing:
-        'No result found; end the story with what measurably changed, for example: "{example}"',
-      vague:
-        'Unexpected vague result "{sentence}", expected a number, a before and after, or an outcome someone could check, for example: "{example}"',
+      missing: 'No result found; end the story with what measurably changed, for example: "{example}"',
+      vague: 'Unexpected vague result "{sentence}", expected a number, a before and after, or an outcome someone could check, for example: "{example}"',
       numberElsewhere:
         'No number in the result; "{number}" appears earlier in the story, but the figure that counts is the one after your action, for example: "{example}"',
-      unmeasured:
-        'No number, before and after, date met or concrete outcome found in the result; say what changed and by how much, for example: "{example}"',
+      unmeasured: 'No number, before and after, date met or concrete outcome found in the result; say what changed and by how much, for example: "{example}"',
     },
     options: z.object({
       /** When true, only figures and before/after changes count; a shipped feature or a date met alone does not. */

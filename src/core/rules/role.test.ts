@@ -7,7 +7,10 @@ const RESULT = '\n\n## Result\n\nTrial-to-paid rose from 4% to 6% in six weeks.\
 
 ruleTable(role, {
   valid: [
-    { name: 'Action section with plain first-person actions', story: `## Action\n\nI rewrote the pricing page and ran the A/B test against the old one.${RESULT}` },
+    {
+      name: 'Action section with plain first-person actions',
+      story: `## Action\n\nI rewrote the pricing page and ran the A/B test against the old one.${RESULT}`,
+    },
     {
       name: 'no headings: "we" mixed with a clear "I" in the middle paragraph',
       story:
@@ -17,7 +20,11 @@ ruleTable(role, {
       name: 'bullets under "What I did" with one "I" among "we"s',
       story: '## What I did\n\n- We audited the funnel\n- I cut the signup form to three fields\n- We shipped it behind a flag\n' + RESULT,
     },
-    { name: 'CRLF line endings', story: '## Situation\r\n\r\nSupport tickets doubled.\r\n\r\n## Action\r\n\r\nI triaged the top twenty myself.\r\n\r\n## Result\r\n\r\nTickets halved by March.\r\n' },
+    {
+      name: 'CRLF line endings',
+      story:
+        '## Situation\r\n\r\nSupport tickets doubled.\r\n\r\n## Action\r\n\r\nI triaged the top twenty myself.\r\n\r\n## Result\r\n\r\nTickets halved by March.\r\n',
+    },
     { name: '"I\'d" before a past participle', story: `## Action\n\nBy the Monday review I'd already drafted the rollback plan.${RESULT}` },
     { name: '"I had to" + verb', story: `## Action\n\nThe data was thin, so I had to choose between the two vendors on a hunch.${RESULT}` },
     {
@@ -81,7 +88,8 @@ ruleTable(role, {
     },
     {
       name: 'no headings: "my team" built it',
-      story: 'Imports were failing for big accounts.\n\nMy team built a new importer and migrated the top fifty accounts.\n\nFailures dropped to zero in a month.',
+      story:
+        'Imports were failing for big accounts.\n\nMy team built a new importer and migrated the top fifty accounts.\n\nFailures dropped to zero in a month.',
       errors: [{ text: 'My team', messageId: 'teamOnly' }],
     },
     {

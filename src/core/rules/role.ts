@@ -49,7 +49,9 @@ export const role = defineRule({
     const firstSentence = tagged[0]?.sentence;
     const firstSentenceSpan = firstSentence ? placedSpan(story.text, firstSentence) : undefined;
     const subjectSpan = (found: { sentence: TaggedSentence; clause: Clause } | undefined): Span | undefined =>
-      found ? { start: found.sentence.tokens[found.clause.subjectStart].span.start, end: found.sentence.tokens[found.clause.subjectIndex].span.end } : undefined;
+      found
+        ? { start: found.sentence.tokens[found.clause.subjectStart].span.start, end: found.sentence.tokens[found.clause.subjectIndex].span.end }
+        : undefined;
     // Where to point: the Action heading when there is one (the whole section lacks the speaker); otherwise
     // the first "we" (or team) subject, or the first sentence of the action part.
     const anchor = (found?: { sentence: TaggedSentence; clause: Clause }) =>

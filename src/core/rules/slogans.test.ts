@@ -1,8 +1,7 @@
 import { ruleTable } from '../../../test/unit/ruleTester';
 import { slogans } from './slogans';
 
-const star = (situation: string, action: string, result: string) =>
-  `## Situation\n${situation}\n\n## Action\n${action}\n\n## Result\n${result}\n`;
+const star = (situation: string, action: string, result: string) => `## Situation\n${situation}\n\n## Action\n${action}\n\n## Result\n${result}\n`;
 
 ruleTable(slogans, {
   valid: [
@@ -40,7 +39,11 @@ ruleTable(slogans, {
     },
     {
       name: '"the kind of" is a noun phrase, not a hedge',
-      story: star('Support was overloaded.', 'Social media picked it up, which was exactly the kind of noise I wanted to avoid.', 'What sort of plan worked? A staggered one: waits fell to 5 minutes.'),
+      story: star(
+        'Support was overloaded.',
+        'Social media picked it up, which was exactly the kind of noise I wanted to avoid.',
+        'What sort of plan worked? A staggered one: waits fell to 5 minutes.',
+      ),
     },
     {
       name: 'hedges can be turned off',

@@ -4,8 +4,7 @@ import { checkStoryText } from '../lint';
 import type { Finding } from '../types';
 import { structure } from './structure';
 
-const star = (situation: string, action: string, result: string) =>
-  `## Situation\n${situation}\n\n## Action\n${action}\n\n## Result\n${result}\n`;
+const star = (situation: string, action: string, result: string) => `## Situation\n${situation}\n\n## Action\n${action}\n\n## Result\n${result}\n`;
 
 ruleTable(structure, {
   valid: [
@@ -15,11 +14,13 @@ ruleTable(structure, {
     },
     {
       name: 'a Problem heading stands in for the situation',
-      story: '## Problem\nChurn doubled after the price change.\n\n## What I did\nI called twenty churned customers.\n\n## Outcome\nWe rolled back the annual tier.\n',
+      story:
+        '## Problem\nChurn doubled after the price change.\n\n## What I did\nI called twenty churned customers.\n\n## Outcome\nWe rolled back the annual tier.\n',
     },
     {
       name: 'no headings, four sentences',
-      story: 'Our search had a 40% zero-result rate. I pitched a synonym layer over a full rebuild. Engineering built it in two sprints. Zero-result searches fell to 18%.',
+      story:
+        'Our search had a 40% zero-result rate. I pitched a synonym layer over a full rebuild. Engineering built it in two sprints. Zero-result searches fell to 18%.',
     },
     {
       name: 'no headings, a bullet list of three sentences',
@@ -32,11 +33,13 @@ ruleTable(structure, {
     },
     {
       name: 'CRLF line endings',
-      story: '## Context\r\nThe team missed two releases.\r\n\r\n## Actions\r\nI split the release train.\r\n\r\n## Results\r\nWe shipped every two weeks after that.\r\n',
+      story:
+        '## Context\r\nThe team missed two releases.\r\n\r\n## Actions\r\nI split the release train.\r\n\r\n## Results\r\nWe shipped every two weeks after that.\r\n',
     },
     {
       name: 'deeper headings with decorations',
-      story: '### 1. Background\nSupport tickets were piling up.\n\n### 2. What I did\nI wrote a triage guide.\n\n### 3. Impact (Q3)\nFirst response time fell from 9 to 3 hours.\n',
+      story:
+        '### 1. Background\nSupport tickets were piling up.\n\n### 2. What I did\nI wrote a triage guide.\n\n### 3. Impact (Q3)\nFirst response time fell from 9 to 3 hours.\n',
     },
     {
       name: 'a judgment story needs no lesson',
@@ -131,8 +134,7 @@ ruleTable(structure, {
 });
 
 describe('rule structure fixes', () => {
-  const findings = (text: string): Finding[] =>
-    checkStoryText(text, { rules: [structure] }).findings.filter((finding) => finding.ruleId === 'structure');
+  const findings = (text: string): Finding[] => checkStoryText(text, { rules: [structure] }).findings.filter((finding) => finding.ruleId === 'structure');
   const apply = (text: string, finding: Finding) => applyFix(text, finding.fixes[0]);
 
   it('appends a missing Result at the end of the file, and the fixed story passes', () => {

@@ -36,14 +36,12 @@ const WHY: Record<SectionKind, string> = {
 export const structure = defineRule({
   id: 'structure',
   meta: {
-    description:
-      'The story has a situation, an action and a result (plus a lesson for a failure story), none of them empty, and is long enough to judge.',
+    description: 'The story has a situation, an action and a result (plus a lesson for a failure story), none of them empty, and is long enough to judge.',
     defaultSeverity: 'warning',
     messages: {
       missing: 'No {section} section found; {why}. Add a "{title}" section with {summary}.',
       empty: 'The "{heading}" section is empty; write {summary} under it.',
-      tooShort:
-        'This story has {count} sentence{plural}, too short to judge. Tell it in at least {min}: the situation, what you did, and what happened.',
+      tooShort: 'This story has {count} sentence{plural}, too short to judge. Tell it in at least {min}: the situation, what you did, and what happened.',
       noBody: 'This story has no body yet: only frontmatter. Write the situation, what you did and the result below it.',
       skipped: '{reason}',
     },
@@ -80,9 +78,7 @@ export const structure = defineRule({
 
     const present = new Set(story.sections.map((section) => section.kind));
     const required: SectionKind[] = ['context', 'action', 'result'];
-    const ownsFailure = story.questions.some(
-      (question) => profile.questions.find((type) => type.id === question.id)?.shapeCheck === 'ownership',
-    );
+    const ownsFailure = story.questions.some((question) => profile.questions.find((type) => type.id === question.id)?.shapeCheck === 'ownership');
     if (ownsFailure) required.push('lesson');
 
     for (const kind of required) {

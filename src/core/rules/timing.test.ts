@@ -19,8 +19,7 @@ function prose(count: number, offset = 0): string {
   return sentences.join(' ');
 }
 
-const headed = (parts: [string, number][], eol = '\n') =>
-  parts.map(([heading, words], index) => `${heading}${eol}${prose(words, index)}${eol}`).join(eol);
+const headed = (parts: [string, number][], eol = '\n') => parts.map(([heading, words], index) => `${heading}${eol}${prose(words, index)}${eol}`).join(eol);
 
 /** What the rule should say for a story of `words` words at 150 words per minute. */
 const spoken = (words: number) => formatDuration(secondsForWords(words, 150));
@@ -31,34 +30,67 @@ ruleTable(timing, {
     { name: 'exactly 300 words is exactly two minutes', story: prose(300) },
     {
       name: 'every section inside its budget',
-      story: headed([['## Situation', 60], ['## Action', 85], ['## Result', 60], ['## Lesson', 35]]),
+      story: headed([
+        ['## Situation', 60],
+        ['## Action', 85],
+        ['## Result', 60],
+        ['## Lesson', 35],
+      ]),
     },
     {
       name: 'a short draft with a one-line result is left alone',
-      story: headed([['## Situation', 40], ['## Action', 60], ['## Result', 4]]),
+      story: headed([
+        ['## Situation', 40],
+        ['## Action', 60],
+        ['## Result', 4],
+      ]),
     },
     {
       name: 'an overridden action budget allows a long action',
       options: { budgets: { action: { min: 30, max: 60 } } },
-      story: headed([['## Context', 50], ['## What I did', 170], ['## Outcome', 50]]),
+      story: headed([
+        ['## Context', 50],
+        ['## What I did', 170],
+        ['## Outcome', 50],
+      ]),
     },
     {
       name: 'a higher overFactor tolerates a long situation',
       options: { overFactor: 2 },
-      story: headed([['## Situation', 120], ['## Action', 60], ['## Result', 60]]),
+      story: headed([
+        ['## Situation', 120],
+        ['## Action', 60],
+        ['## Result', 60],
+      ]),
     },
     {
       name: 'a task section has no budget of its own',
-      story: headed([['## Situation', 40], ['## Task', 100], ['## Action', 80], ['## Result', 60]]),
+      story: headed([
+        ['## Situation', 40],
+        ['## Task', 100],
+        ['## Action', 80],
+        ['## Result', 60],
+      ]),
     },
     {
       name: 'CRLF, in budget',
-      story: headed([['## Background', 60], ['## Actions', 90], ['## Results', 55]], '\r\n'),
+      story: headed(
+        [
+          ['## Background', 60],
+          ['## Actions', 90],
+          ['## Results', 55],
+        ],
+        '\r\n',
+      ),
     },
     {
       name: 'underFactor 0 never reports a short section',
       options: { underFactor: 0 },
-      story: headed([['## Situation', 70], ['## Action', 90], ['## Result', 5]]),
+      story: headed([
+        ['## Situation', 70],
+        ['## Action', 90],
+        ['## Result', 5],
+      ]),
     },
     {
       name: 'a long inferred part of a story without headings is not timed',
@@ -70,7 +102,11 @@ ruleTable(timing, {
       name: '390 words without headings, reported on the first line',
       story: `${prose(390)}\n`,
       errors: [
-        { text: prose(390), messageId: 'tooLong', message: new RegExp(`^About ${spoken(390)} when spoken at 150 words per minute; aim for under 2:00\\. Cut about 90 words`) },
+        {
+          text: prose(390),
+          messageId: 'tooLong',
+          message: new RegExp(`^About ${spoken(390)} when spoken at 150 words per minute; aim for under 2:00\\. Cut about 90 words`),
+        },
       ],
     },
     {
@@ -80,22 +116,38 @@ ruleTable(timing, {
     },
     {
       name: 'a situation far over its budget',
-      story: headed([['## Situation', 130], ['## Action', 80], ['## Result', 50]]),
+      story: headed([
+        ['## Situation', 130],
+        ['## Action', 80],
+        ['## Result', 50],
+      ]),
       errors: [{ text: '## Situation', messageId: 'sectionLong', message: new RegExp(`about ${spoken(130)} when spoken; its budget is 0:20–0:30`) }],
     },
     {
       name: 'an action far over its budget',
-      story: headed([['## Context', 40], ['## What I did', 160], ['## Result', 50]]),
+      story: headed([
+        ['## Context', 40],
+        ['## What I did', 160],
+        ['## Result', 50],
+      ]),
       errors: [{ text: '## What I did', messageId: 'sectionLong', message: /budget is 0:30–0:40/ }],
     },
     {
       name: 'a rushed result in a full-length story',
-      story: headed([['## Situation', 60], ['## Action', 100], ['## Result', 4]]),
+      story: headed([
+        ['## Situation', 60],
+        ['## Action', 100],
+        ['## Result', 4],
+      ]),
       errors: [{ text: '## Result', messageId: 'sectionShort', message: new RegExp(`only about ${spoken(4)}`) }],
     },
     {
       name: 'too long overall and a bloated situation',
-      story: `# Migration\n\n${headed([['## Situation', 200], ['## Action', 100], ['## Result', 60]])}`,
+      story: `# Migration\n\n${headed([
+        ['## Situation', 200],
+        ['## Action', 100],
+        ['## Result', 60],
+      ])}`,
       errors: [
         { text: '# Migration', messageId: 'tooLong', message: new RegExp(`About ${spoken(360)} `) },
         { text: '## Situation', messageId: 'sectionLong' },
@@ -104,13 +156,22 @@ ruleTable(timing, {
     {
       name: 'an overridden lesson budget',
       options: { budgets: { lesson: { min: 5, max: 10 } } },
-      story: headed([['## Situation', 50], ['## Action', 80], ['## Result', 50], ['## What I learned', 50]]),
+      story: headed([
+        ['## Situation', 50],
+        ['## Action', 80],
+        ['## Result', 50],
+        ['## What I learned', 50],
+      ]),
       errors: [{ text: '## What I learned', messageId: 'sectionLong', message: /budget is 0:05–0:10/ }],
     },
     {
       name: 'a stricter underFactor',
       options: { underFactor: 0.8 },
-      story: headed([['## Situation', 60], ['## Action', 90], ['## Result', 30]]),
+      story: headed([
+        ['## Situation', 60],
+        ['## Action', 90],
+        ['## Result', 30],
+      ]),
       errors: [{ text: '## Result', messageId: 'sectionShort', message: /budget is 0:20–0:30/ }],
     },
     {
@@ -120,7 +181,11 @@ ruleTable(timing, {
     },
     {
       name: 'several sections outside their budgets at once (exactly 2:00 in total)',
-      story: headed([['### Background', 120], ['### Action', 160], ['### Result', 20]]),
+      story: headed([
+        ['### Background', 120],
+        ['### Action', 160],
+        ['### Result', 20],
+      ]),
       errors: [
         { text: '### Background', messageId: 'sectionLong' },
         { text: '### Action', messageId: 'sectionLong' },

@@ -17,10 +17,8 @@ export const timing = defineRule({
     messages: {
       tooLong:
         'About {spoken} when spoken at {wpm} words per minute; aim for under {limit}. Cut about {cut} words: keep one decision, the evidence for it, and the result.',
-      sectionLong:
-        'The {section} part runs about {spoken} when spoken; its budget is {budget}. Cut it to what the listener needs: {advice}.',
-      sectionShort:
-        'The {section} part runs only about {spoken} when spoken; its budget is {budget}. Give it more room: {advice}.',
+      sectionLong: 'The {section} part runs about {spoken} when spoken; its budget is {budget}. Cut it to what the listener needs: {advice}.',
+      sectionShort: 'The {section} part runs only about {spoken} when spoken; its budget is {budget}. Give it more room: {advice}.',
     },
     options: z.object({
       /** A section is "far over" its budget beyond this multiple of the budget's max. */

@@ -3,7 +3,6 @@ import { applyFirstFix, crlf, ruleTable, withFrontmatter } from '../../../test/u
 import { checkStoryText } from '../lint';
 import { tradeoff } from './tradeoff';
 
-
 ruleTable(tradeoff, {
   valid: [
     {
@@ -18,8 +17,7 @@ ruleTable(tradeoff, {
     },
     {
       name: '"rather than" inside a bullet',
-      story:
-        '## Action\n- I audited the funnel.\n- I kept the old pricing page rather than ship an untested one.\n\n## Result\nWe kept 98% of revenue.\n',
+      story: '## Action\n- I audited the funnel.\n- I kept the old pricing page rather than ship an untested one.\n\n## Result\nWe kept 98% of revenue.\n',
     },
     {
       name: '"at the cost of"',
@@ -114,8 +112,7 @@ ruleTable(tradeoff, {
     },
     {
       name: '"over the summer" without headings: first action sentence',
-      story:
-        'Our app store rating was 3.1.\n\nI chose a new support vendor over the summer. I trained the agents.\n\nThe rating rose to 4.2.\n',
+      story: 'Our app store rating was 3.1.\n\nI chose a new support vendor over the summer. I trained the agents.\n\nThe rating rose to 4.2.\n',
       errors: [{ text: 'I chose a new support vendor over the summer.' }],
     },
     {
@@ -145,8 +142,7 @@ ruleTable(tradeoff, {
     },
     {
       name: '"instead of" comparing outcomes in the Result',
-      story:
-        '## Action\nI rewrote the interview rubric with the recruiters.\n\n## Result\nCandidates needed two rounds instead of three.\n',
+      story: '## Action\nI rewrote the interview rubric with the recruiters.\n\n## Result\nCandidates needed two rounds instead of three.\n',
       errors: [{ text: '## Action' }],
     },
     {
@@ -171,7 +167,9 @@ ruleTable(tradeoff, {
     },
     {
       name: 'CRLF story with headings and talk over time',
-      story: crlf('## Context\nWe lost a big customer.\n\n## Action\nI talked it over with my manager and went over the data over the weekend.\n\n## Result\nWe won them back.\n'),
+      story: crlf(
+        '## Context\nWe lost a big customer.\n\n## Action\nI talked it over with my manager and went over the data over the weekend.\n\n## Result\nWe won them back.\n',
+      ),
       errors: [{ text: '## Action' }],
     },
     {
@@ -208,10 +206,7 @@ describe('rule tradeoff fix', () => {
 
   it('adds the scaffold as a paragraph at the end of the Action section', () => {
     const text = withFrontmatter('## Action\nI ran the test.\n\n## Result\nIt worked.\n');
-    assert.equal(
-      fixed(text),
-      withFrontmatter('## Action\nI ran the test.\n\nI chose … over …, accepting ….\n\n## Result\nIt worked.\n'),
-    );
+    assert.equal(fixed(text), withFrontmatter('## Action\nI ran the test.\n\nI chose … over …, accepting ….\n\n## Result\nIt worked.\n'));
   });
 
   it('keeps CRLF line endings', () => {

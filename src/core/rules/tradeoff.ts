@@ -22,8 +22,7 @@ export const tradeoff = defineRule({
     description: 'The story names a choice with a cost: what was chosen, and what was given up or risked for it.',
     defaultSeverity: 'warning',
     messages: {
-      missing:
-        'No choice with a cost found; name the option you took, the one you passed on, and the price, for example: "{example}"',
+      missing: 'No choice with a cost found; name the option you took, the one you passed on, and the price, for example: "{example}"',
     },
     options: z.object({
       /** Extra phrases that count as a tradeoff, e.g. ["bet the quarter on"]. */
@@ -64,7 +63,9 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = [], t
   if (cued) return cued.sentence.span;
   const byShapes = findByShapes(story, sentences);
   if (!model) return byShapes;
-  const evidence = byShapes ? sentences.flatMap((tagged, index) => (tagged.sentence.span.start < byShapes.end && byShapes.start < tagged.sentence.span.end ? [index] : [])) : [];
+  const evidence = byShapes
+    ? sentences.flatMap((tagged, index) => (tagged.sentence.span.start < byShapes.end && byShapes.start < tagged.sentence.span.end ? [index] : []))
+    : [];
   const verdict = judge(model, sentences.length, (index) => tradeoffFeatures(sentences, index), byShapes !== undefined, evidence);
   if (!verdict.pass) return undefined;
   return byShapes ?? sentences[verdict.sentence!].sentence.span;
@@ -106,7 +107,8 @@ function shapeAt(story: ParsedStory, sentences: readonly TaggedSentence[], index
   return undefined;
 }
 
-const NAMED_COST = /^(?:the|our|my|one|the real|the main|the only) (?:downside|cost|price|catch)(?: of (?:\S+ ){0,4}?\S+)? (?:was|were|is)\b(?! (?:clear|obvious|worth))/;
+const NAMED_COST =
+  /^(?:the|our|my|one|the real|the main|the only) (?:downside|cost|price|catch)(?: of (?:\S+ ){0,4}?\S+)? (?:was|were|is)\b(?! (?:clear|obvious|worth))/;
 
 function extraCues(cues: readonly string[]): RegExp[] {
   const key = cues.join('\u0000');

@@ -64,7 +64,11 @@ export function readFrontmatter(text: string): Frontmatter | undefined {
 
   const openerEnd = lineEndAt(text, bom);
   const openerSpan = { start: bom, end: openerEnd };
-  const language = text.slice(bom + 3, openerEnd).trim().toLowerCase() || 'yaml';
+  const language =
+    text
+      .slice(bom + 3, openerEnd)
+      .trim()
+      .toLowerCase() || 'yaml';
   let file: GrayMatterFile | undefined;
   try {
     file = matter(text, { engines: SAFE_ENGINES, excerpt: false } as never) as unknown as GrayMatterFile;
@@ -149,7 +153,11 @@ export function readYaml(
     problems.push({
       kind: 'syntax',
       message: `The frontmatter is not valid YAML: ${firstLine(error.message)}.`,
-      span: shift(/Missing closing ["']quote|end with an? [\]}]/.test(error.message) ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos, offset, raw.length),
+      span: shift(
+        /Missing closing ["']quote|end with an? [\]}]/.test(error.message) ? openingOfUnclosed(raw, error.pos[0], error.message) : error.pos,
+        offset,
+        raw.length,
+      ),
     });
   }
   for (const warning of document.warnings) {
@@ -276,7 +284,7 @@ function openingOfUnclosed(raw: string, at: number, message: string): [number, n
 function firstTooDeep(raw: string): number | undefined {
   const indents: number[] = [];
   let flow = 0;
-  for (let start = 0; start < raw.length; ) {
+  for (let start = 0; start < raw.length;) {
     let end = raw.indexOf('\n', start);
     if (end === -1) end = raw.length;
     const line = /^( *)((?:[-?:](?:[ \t]+|$))*)([^#]*)/.exec(raw.slice(start, end))!;

@@ -219,7 +219,10 @@ function reasonToSkip(text: string, body: Span): ParsedStory['skippedAnalysis'] 
     end: text.length,
   };
   const firstLineEnd = text.indexOf('\n', firstLine.start);
-  const span = { start: firstLine.start, end: firstLineEnd > firstLine.start ? trimSpan(text, { start: firstLine.start, end: firstLineEnd })?.end ?? firstLine.end : firstLine.end };
+  const span = {
+    start: firstLine.start,
+    end: firstLineEnd > firstLine.start ? (trimSpan(text, { start: firstLine.start, end: firstLineEnd })?.end ?? firstLine.end) : firstLine.end,
+  };
   // The whole file counts: a blanked frontmatter costs the Markdown parser as much as prose does.
   const size = text.length;
   if (size > MAX_ANALYZED_CHARS) {
@@ -378,7 +381,8 @@ function isLabelLine(line: string): boolean {
 function sentencePart(sentence: Sentence, text: string, words: Word[]): Sentence {
   const start = words[0].span.start;
   // The part keeps the punctuation that closes it, as the whole sentence did.
-  const end = words === sentence.words || words[words.length - 1] === sentence.words[sentence.words.length - 1] ? sentence.span.end : words[words.length - 1].span.end;
+  const end =
+    words === sentence.words || words[words.length - 1] === sentence.words[sentence.words.length - 1] ? sentence.span.end : words[words.length - 1].span.end;
   const span = { start: Math.min(start, end), end };
   return { ...sentence, text: text.slice(span.start, span.end), span, words };
 }
@@ -423,7 +427,10 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 class SourceOffsets {
   private readonly texts: AlignedText[] = [];
 
-  constructor(tree: MdRoot, private readonly text: string) {
+  constructor(
+    tree: MdRoot,
+    private readonly text: string,
+  ) {
     const visit = (node: MdRoot | RootContent) => {
       if (NLCST_IGNORED.includes(node.type)) return;
       const start = node.position?.start.offset;
@@ -472,7 +479,7 @@ class SourceOffsets {
     const starts = new Int32Array(value.length);
     const ends = new Int32Array(value.length);
     let j = from;
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       if (j >= to) return; // Could not align: keep the assumed offsets.
       const char = text[j];
       if (char === '&') {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD');
 
 const QuestionIdList = z.array(z.string({ error: 'each question id is a word such as judgment' }), {
   error: 'expected a list of question ids, for example [judgment, failure], or lists keyed by profile, for example {netflix-pm: [judgment]}',

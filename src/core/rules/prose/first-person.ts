@@ -44,4 +44,3 @@ export function actionPart(story: ParsedStory): ActionPart {
 export function normalizeWord(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 }
-

@@ -42,7 +42,31 @@ const MODALS = new Set(['would', 'could', 'might', 'may', 'will', "wouldn't", "c
 
 /** "the kind of noise", "what sort of plan": after a determiner these are nouns, not hedges. */
 const NOUN_USES = new Set(['kind of', 'sort of']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'same', 'one', 'no', 'each', 'our', 'my', 'their', 'his', 'her', 'its', 'your']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'what',
+  'which',
+  'any',
+  'some',
+  'every',
+  'same',
+  'one',
+  'no',
+  'each',
+  'our',
+  'my',
+  'their',
+  'his',
+  'her',
+  'its',
+  'your',
+]);
 
 /**
  * The plugin searches the union of these three lists; everything outside the calibrated set is passed as
@@ -102,7 +126,9 @@ export function findClaimHedges(sentences: readonly Sentence[], text: string): H
     const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
     const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
     if (start === undefined || end === undefined) continue;
-    const phrase = String(message.actual ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const phrase = String(message.actual ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ');
     if (!CLAIM_HEDGES.has(phrase)) continue;
     const at = wordAt.get(start);
     if (!at) continue;

@@ -14,46 +14,219 @@ export const OUTCOME_STRENGTH: readonly OutcomeKind[] = ['number', 'date-met', '
 
 /** Verbs of change that turn a number into an outcome. */
 const CHANGE = new Set([
-  'rise', 'fall', 'drop', 'grow', 'increase', 'decrease', 'reduce', 'cut', 'double', 'triple', 'quadruple', 'halve', 'improve',
-  'climb', 'jump', 'save', 'recover', 'reach', 'hit', 'beat', 'exceed', 'shrink', 'lower', 'raise', 'lift', 'boost', 'go',
-  'decline', 'dip', 'slide', 'plunge', 'soar', 'gain', 'lose', 'earn', 'generate', 'bring', 'return', 'convert', 'win',
-  'sign', 'close', 'book', 'sell', 'retain', 'recoup', 'avoid', 'prevent', 'catch', 'resolve', 'clear', 'eliminate', 'free',
-  'shorten', 'speed', 'add', 'drive', 'deliver', 'move', 'activate', 'onboard', 'acquire', 'renew', 'upgrade', 'adopt',
-  'complete', 'finish', 'handle', 'process', 'ship', 'launch', 'hire', 'fill', 'place', 'serve', 'answer', 'pass', 'score',
-  'rate', 'fix', 'land', 'make', 'collect', 'stay', 'remain', 'hold', 'keep', 'come', 'end', 'settle',
+  'rise',
+  'fall',
+  'drop',
+  'grow',
+  'increase',
+  'decrease',
+  'reduce',
+  'cut',
+  'double',
+  'triple',
+  'quadruple',
+  'halve',
+  'improve',
+  'climb',
+  'jump',
+  'save',
+  'recover',
+  'reach',
+  'hit',
+  'beat',
+  'exceed',
+  'shrink',
+  'lower',
+  'raise',
+  'lift',
+  'boost',
+  'go',
+  'decline',
+  'dip',
+  'slide',
+  'plunge',
+  'soar',
+  'gain',
+  'lose',
+  'earn',
+  'generate',
+  'bring',
+  'return',
+  'convert',
+  'win',
+  'sign',
+  'close',
+  'book',
+  'sell',
+  'retain',
+  'recoup',
+  'avoid',
+  'prevent',
+  'catch',
+  'resolve',
+  'clear',
+  'eliminate',
+  'free',
+  'shorten',
+  'speed',
+  'add',
+  'drive',
+  'deliver',
+  'move',
+  'activate',
+  'onboard',
+  'acquire',
+  'renew',
+  'upgrade',
+  'adopt',
+  'complete',
+  'finish',
+  'handle',
+  'process',
+  'ship',
+  'launch',
+  'hire',
+  'fill',
+  'place',
+  'serve',
+  'answer',
+  'pass',
+  'score',
+  'rate',
+  'fix',
+  'land',
+  'make',
+  'collect',
+  'stay',
+  'remain',
+  'hold',
+  'keep',
+  'come',
+  'end',
+  'settle',
 ]);
 /** Verbs that report the work itself, whose numbers size it rather than measure an outcome. */
-const WORK = new Set(['run', 'take', 'last', 'involve', 'span', 'spend', 'require', 'include', 'have', 'employ', 'staff', 'kick', 'start', 'begin', 'hold', 'meet', 'get', 'receive', 'cover']);
+const WORK = new Set([
+  'run',
+  'take',
+  'last',
+  'involve',
+  'span',
+  'spend',
+  'require',
+  'include',
+  'have',
+  'employ',
+  'staff',
+  'kick',
+  'start',
+  'begin',
+  'hold',
+  'meet',
+  'get',
+  'receive',
+  'cover',
+]);
 /** Nouns that count people, effort or activity, not an outcome. */
-const EFFORT = /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?|projects?|efforts?|programs?|programmes?|initiatives?|cycles?|epics?|versions?|prs?|commits?)$/;
+const EFFORT =
+  /^(?:team|teams|people|person|temps?|hires?|workers?|employees?|contractors?|engineers?|designers?|members?|staff|associates?|agents?|volunteers?|nurses?|analysts?|developers?|squads?|initiatives?|sessions?|meetings?|workshops?|interviews?|rounds?|comments?|milestones?|sprints?|units?|stakeholders?|reviewers?|participants?|attendees?|pages?|slides?|emails?|calls?|iterations?|drafts?|weeks?|months?|days?|hours?|years?|quarters?|steps?|phases?|workstreams?|departments?|business|time|zones?|projects?|efforts?|programs?|programmes?|initiatives?|cycles?|epics?|versions?|prs?|commits?)$/;
 /** Things that have no measure, so a number about them is a figure of speech. */
-const UNMEASURED = /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|engagement|love|pride|goodwill)$/;
+const UNMEASURED =
+  /^(?:morale|energy|trust|confidence|happiness|spirits?|mood|motivation|excitement|vibe|culture|relationships?|collaboration|alignment|teamwork|buy-in|passion|enthusiasm|caring|cared|engagement|love|pride|goodwill)$/;
 const MULTIPLIER = /\b(?:\d+ ?x|\d+ times|\w+fold|doubled|tripled|quadrupled)\b/;
-const RECOVERED = /\bback (?:up |down )?to (?:its|their|the|our) (?:pre-\S+|previous|normal|usual|old|original|baseline|earlier) (?:level|levels|rate|rates|numbers|volume|volumes|baseline)\b/;
-const HYPERBOLE = /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+ ?x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
+const RECOVERED =
+  /\bback (?:up |down )?to (?:its|their|the|our) (?:pre-\S+|previous|normal|usual|old|original|baseline|earlier) (?:level|levels|rate|rates|numbers|volume|volumes|baseline)\b/;
+const HYPERBOLE =
+  /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+ ?x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
 
-const DATE_MET = /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
-const BEFORE_AFTER = /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
-const AMOUNT_WORD = '(?:daily|weekly|monthly|quarterly|yearly|hourly|manual|automatic|automated|none|zero|never|always|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half|all|every \\S+|\\d\\S*)';
-const WORD_BEFORE_AFTER = new RegExp(`\\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\\S+ ){0,2}?${AMOUNT_WORD} (?:\\S+ ){0,2}?to (?:\\S+ ){0,1}?${AMOUNT_WORD}`);
+const DATE_MET =
+  /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
+const BEFORE_AFTER =
+  /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
+const AMOUNT_WORD =
+  '(?:daily|weekly|monthly|quarterly|yearly|hourly|manual|automatic|automated|none|zero|never|always|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half|all|every \\S+|\\d\\S*)';
+const WORD_BEFORE_AFTER = new RegExp(
+  `\\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\\S+ ){0,2}?${AMOUNT_WORD} (?:\\S+ ){0,2}?to (?:\\S+ ){0,1}?${AMOUNT_WORD}`,
+);
 const FRACTION_CHANGE = /\bby (?:a third|half|a half|a quarter|a fifth|two thirds|three quarters|\d)/;
 const MULTIPLIED = new Set(['double', 'triple', 'quadruple', 'halve']);
-const ZERO_OUTCOME = /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
-const INSTEAD = /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
-const EVALUATIVE = /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
-const HELD = /\b(?:stayed|remained|held|kept|came in|finished|landed) (?:\S+ )?(?:under|below|above|over|within|at) (?:\S+ )?\$?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
+const ZERO_OUTCOME =
+  /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
+const INSTEAD =
+  /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
+const EVALUATIVE =
+  /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
+const HELD =
+  /\b(?:stayed|remained|held|kept|came in|finished|landed) (?:\S+ )?(?:under|below|above|over|within|at) (?:\S+ )?\$?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
 const DOWN_TO = /\b(?:down|up) to (?:about |around |roughly |~)?\$?\d/;
 const EFFORT_COUNT = /^(?:temps?|hires?|people|engineers?|staff|workers?|employees?|contractors?|members?|volunteers?|agents?|associates?)\b/;
-const COMPARATIVE = /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|higher|faster|slower|cheaper|shorter|longer|up|down|above|below|under)\b|\b(?:up|down|above|below) (?:by |from )?\$?\d/;
+const COMPARATIVE =
+  /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|higher|faster|slower|cheaper|shorter|longer|up|down|above|below|under)\b|\b(?:up|down|above|below) (?:by |from )?\$?\d/;
 
 /** Verbs of things happening that an outsider could check, when said of someone or something in the result. */
 const OBSERVABLE = new Set([
-  'adopt', 'approve', 'sign', 'ship', 'launch', 'renew', 'hire', 'promote', 'close', 'win', 'expand', 'roll', 'release',
-  'pass', 'accept', 'extend', 'reuse', 'return', 'buy', 'order', 'vote', 'switch', 'replace', 'standardize',
-  'mandate', 'fund', 'reinstate', 'cancel', 'drop', 'remove', 'stop', 'resume', 'reopen', 'restore', 'publish', 'merge',
-  'deploy', 'migrate', 'fix', 'copy', 'kill', 'require', 'add', 'include', 'apply', 'retire', 'redeliver', 'refund',
-  'sunset', 'shut', 'clear', 'pick', 'choose', 'select', 'offer', 'invite', 'sign-off', 'certify',
-  'award', 'rehire', 'recover', 'scale',
+  'adopt',
+  'approve',
+  'sign',
+  'ship',
+  'launch',
+  'renew',
+  'hire',
+  'promote',
+  'close',
+  'win',
+  'expand',
+  'roll',
+  'release',
+  'pass',
+  'accept',
+  'extend',
+  'reuse',
+  'return',
+  'buy',
+  'order',
+  'vote',
+  'switch',
+  'replace',
+  'standardize',
+  'mandate',
+  'fund',
+  'reinstate',
+  'cancel',
+  'drop',
+  'remove',
+  'stop',
+  'resume',
+  'reopen',
+  'restore',
+  'publish',
+  'merge',
+  'deploy',
+  'migrate',
+  'fix',
+  'copy',
+  'kill',
+  'require',
+  'add',
+  'include',
+  'apply',
+  'retire',
+  'redeliver',
+  'refund',
+  'sunset',
+  'shut',
+  'clear',
+  'pick',
+  'choose',
+  'select',
+  'offer',
+  'invite',
+  'sign-off',
+  'certify',
+  'award',
+  'rehire',
+  'recover',
+  'scale',
 ]);
 const VAGUE_SUBJECTS = /^(?:it|everyone|everybody|stakeholders?|people|things|morale|this|that|experience)$/;
 
@@ -63,16 +236,23 @@ function wordNumber(token: Token): boolean {
 
 /** The two words after a token, as lowercase text (to read what a number counts). */
 function wordsAfter(sentence: TaggedSentence, index: number): string {
-  return sentence.tokens.slice(index + 1, index + 3).map((token) => token.lower).join(' ');
+  return sentence.tokens
+    .slice(index + 1, index + 3)
+    .map((token) => token.lower)
+    .join(' ');
 }
 
 /** The plain lowercase words of a sentence. */
 function words(sentence: TaggedSentence): string {
-  return sentence.tokens.map((token) => token.lower).join(' ').replace(/ (%|,|\.)/g, '$1');
+  return sentence.tokens
+    .map((token) => token.lower)
+    .join(' ')
+    .replace(/ (%|,|\.)/g, '$1');
 }
 
 /** A sentence that tells a habit or lesson ("Now I always…", "My lesson: …"), not what happened. */
-const LESSON = /^(?:now|since then|these days|going forward|today|next time),? (?:i|we)\b|^(?:i|we) (?:now|always|never again)\b|^(?:my |the |one |a |key )?(?:lesson|takeaway|learning)s?\b|^what i (?:learned|learnt)\b|\bi(?:'ve)? (?:learned|learnt)\b/;
+const LESSON =
+  /^(?:now|since then|these days|going forward|today|next time),? (?:i|we)\b|^(?:i|we) (?:now|always|never again)\b|^(?:my |the |one |a |key )?(?:lesson|takeaway|learning)s?\b|^what i (?:learned|learnt)\b|\bi(?:'ve)? (?:learned|learnt)\b/;
 
 function isLesson(sentence: TaggedSentence): boolean {
   return LESSON.test(words(sentence));
@@ -92,14 +272,20 @@ function outcomeNumber(sentence: TaggedSentence, index: number, clauses: readonl
   const isNoun = (candidate: Token | undefined) => candidate?.pos === 'NOUN' || candidate?.pos === 'PROPN';
   let head = tokens.findIndex((candidate, at) => at > index && at <= index + 3 && isNoun(candidate));
   while (head >= 0 && isNoun(tokens[head + 1])) head++;
-  const previous = tokens.slice(Math.max(0, index - 3), index).map((candidate) => candidate.lower).join(' ');
+  const previous = tokens
+    .slice(Math.max(0, index - 3), index)
+    .map((candidate) => candidate.lower)
+    .join(' ');
   if (/\b(?:team|group|staff|crew|squad) of(?: (?:about|around|roughly|nearly|some|over|almost|~))?$/.test(previous)) return false;
   if (kind !== 'percent' && kind !== 'money' && head >= 0 && EFFORT.test(tokens[head].lower)) return false;
   // "the experiment ran for six weeks across 40k visitors": numbers after a verb of the work itself.
   const owner = [...clauses].reverse().find((clause) => clause.verbIndex < index);
   if (owner && WORK.has(owner.verb.lemma)) return false;
   // Where the tagger missed the clause ("The demos kicked off…", "Release 4.12 had 38 tickets"): the verb just before.
-  const verbBefore = tokens.slice(Math.max(0, index - 6), index).reverse().find((candidate) => candidate.pos === 'VERB' || (candidate.pos === 'AUX' && candidate.lemma === 'have'));
+  const verbBefore = tokens
+    .slice(Math.max(0, index - 6), index)
+    .reverse()
+    .find((candidate) => candidate.pos === 'VERB' || (candidate.pos === 'AUX' && candidate.lemma === 'have'));
   return !(verbBefore && WORK.has(verbBefore.lemma));
 }
 

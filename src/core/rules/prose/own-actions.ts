@@ -6,18 +6,104 @@ import type { TaggedSentence, Token } from '../../language/analyze';
 
 /** Verbs that show presence or assistance, not a part the narrator played. */
 const WEAK = new Set([
-  'help', 'support', 'assist', 'attend', 'participate', 'join', 'contribute', 'observe', 'watch', 'sit', 'accompany', 'involve',
-  'belong', 'stay', 'be', 'have', 'cc', 'tag', 'oversee', 'facilitate', 'embrace', 'welcome', 'receive',
-  'sponsor', 'empower', 'back', 'champion', 'endorse', 'listen', 'avoid',
+  'help',
+  'support',
+  'assist',
+  'attend',
+  'participate',
+  'join',
+  'contribute',
+  'observe',
+  'watch',
+  'sit',
+  'accompany',
+  'involve',
+  'belong',
+  'stay',
+  'be',
+  'have',
+  'cc',
+  'tag',
+  'oversee',
+  'facilitate',
+  'embrace',
+  'welcome',
+  'receive',
+  'sponsor',
+  'empower',
+  'back',
+  'champion',
+  'endorse',
+  'listen',
+  'avoid',
 ]);
 
 /** Feelings, thoughts and stances: what the narrator had in mind, not what they did. */
 const INNER = new Set([
-  'feel', 'think', 'believe', 'hope', 'want', 'wish', 'like', 'love', 'hate', 'know', 'guess', 'need', 'realize', 'realise',
-  'remember', 'see', 'hear', 'notice', 'understand', 'seem', 'worry', 'wonder', 'doubt', 'expect', 'assume', 'suspect',
-  'imagine', 'enjoy', 'care', 'prefer', 'become', 'mean', 'learn', 'struggle', 'sense', 'figure', 'reckon', 'suppose',
-  'agree', 'disagree', 'trust', 'fear', 'appreciate', 'regret', 'hesitate', 'panic', 'stress', 'keep', 'start', 'begin',
-  'commit', 'accept', 'go', 'get', 'own', 'do', 'grow', 'leave', 'work', 'treat', 'respect', 'value', 'admire', 'come',
+  'feel',
+  'think',
+  'believe',
+  'hope',
+  'want',
+  'wish',
+  'like',
+  'love',
+  'hate',
+  'know',
+  'guess',
+  'need',
+  'realize',
+  'realise',
+  'remember',
+  'see',
+  'hear',
+  'notice',
+  'understand',
+  'seem',
+  'worry',
+  'wonder',
+  'doubt',
+  'expect',
+  'assume',
+  'suspect',
+  'imagine',
+  'enjoy',
+  'care',
+  'prefer',
+  'become',
+  'mean',
+  'learn',
+  'struggle',
+  'sense',
+  'figure',
+  'reckon',
+  'suppose',
+  'agree',
+  'disagree',
+  'trust',
+  'fear',
+  'appreciate',
+  'regret',
+  'hesitate',
+  'panic',
+  'stress',
+  'keep',
+  'start',
+  'begin',
+  'commit',
+  'accept',
+  'go',
+  'get',
+  'own',
+  'do',
+  'grow',
+  'leave',
+  'work',
+  'treat',
+  'respect',
+  'value',
+  'admire',
+  'come',
 ]);
 
 /** Verbs whose infinitive tells the action: "I tried to *call*", "I had to *cut*", "I managed to *ship*". */
@@ -53,7 +139,10 @@ function judgedVerb(sentence: TaggedSentence, clause: Clause): Token | undefined
   if (INTENT.has(verb.lemma) && infinitiveAfter(tokens, index) !== undefined) return undefined;
   // "I decided to…", "I chose to…" is the narrator's call; "I chose to be a champion" is an attitude.
   if (verb.lemma === 'decide' || verb.lemma === 'choose') return tokens[index + 1]?.lower === 'to' && tokens[index + 2]?.lemma === 'be' ? undefined : verb;
-  const after = tokens.slice(index + 1, index + 5).map((token) => token.lower).join(' ');
+  const after = tokens
+    .slice(index + 1, index + 5)
+    .map((token) => token.lower)
+    .join(' ');
   if (['take', 'share'].includes(verb.lemma) && STANCE_OBJECT.test(after)) return undefined; // "I share the ownership of it"
   if (verb.lemma === 'keep' && KEPT_STATE.test(after)) return undefined; // "I kept an open mind", "kept my staff informed"
   if (verb.lemma === 'go' && /^back and forth\b/.test(after)) return undefined;
@@ -115,7 +204,8 @@ export function sharedActions(sentences: readonly TaggedSentence[], kind: 'we' |
   const found: { sentence: TaggedSentence; clause: Clause }[] = [];
   for (const sentence of sentences) {
     for (const clause of clausesOf(sentence)) {
-      if (clause.subject === kind && !clause.negated && !clause.hypothetical && !clause.passive && judgedVerb(sentence, clause)) found.push({ sentence, clause });
+      if (clause.subject === kind && !clause.negated && !clause.hypothetical && !clause.passive && judgedVerb(sentence, clause))
+        found.push({ sentence, clause });
     }
   }
   return found;

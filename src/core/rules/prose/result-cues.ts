@@ -9,9 +9,35 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 /** A figure written with digits: "40%", "$2.5m", "3x", "12", "1,200". Not "q3", "v2", "b2b" or "fy24". */
 const DIGIT_NUMBER = /(?<![\w.$€£])([$€£]?)(\d[\d,]*(?:\.\d+)?)([a-z%]*)(?![\w])/g;
 /** Units a figure may carry; anything else ("1st", "9am") is an ordinal or a clock time, not a measure. */
-const UNITS = new Set(['', '%', 'k', 'm', 'mm', 'bn', 'b', 'x', 'pp', 'pt', 'pts', 'ms', 's', 'sec', 'h', 'hr', 'hrs', 'min', 'mins', 'd', 'gb', 'tb', 'mb', 'kb']);
+const UNITS = new Set([
+  '',
+  '%',
+  'k',
+  'm',
+  'mm',
+  'bn',
+  'b',
+  'x',
+  'pp',
+  'pt',
+  'pts',
+  'ms',
+  's',
+  'sec',
+  'h',
+  'hr',
+  'hrs',
+  'min',
+  'mins',
+  'd',
+  'gb',
+  'tb',
+  'mb',
+  'kb',
+]);
 /** "2000 users", "1950 new sellers": a four-digit figure followed by what it counts is not a year. */
-const COUNTED_AFTER = /^ (?:(?!was\b|is\b|has\b|as\b|this\b|thus\b)[a-z]+s\b|(?:people|staff|new|more|fewer|active|paying|daily|weekly|monthly|extra|additional)\b)/;
+const COUNTED_AFTER =
+  /^ (?:(?!was\b|is\b|has\b|as\b|this\b|thus\b)[a-z]+s\b|(?:people|staff|new|more|fewer|active|paying|daily|weekly|monthly|extra|additional)\b)/;
 /** "1:1s" and "1-on-1s" are meetings, not measures. */
 const ONE_ON_ONE = /\b1(?::|-on-)1s?\b/g;
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.? $`);

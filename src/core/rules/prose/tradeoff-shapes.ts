@@ -18,20 +18,100 @@ function misreadVerb(tokens: readonly Token[], index: number): boolean {
 
 /** Verbs that give something up. */
 const SACRIFICE = new Set([
-  'skip', 'cut', 'drop', 'delay', 'defer', 'postpone', 'hold', 'pull', 'forgo', 'forego', 'shelve', 'scrap', 'descope',
-  'deprioritize', 'deprioritise', 'sacrifice', 'exclude', 'remove', 'cancel', 'close', 'sunset', 'retire', 'stop', 'pause',
-  'push', 'slip', 'freeze', 'limit', 'leave', 'kill', 'abandon', 'halt', 'suspend', 'trim', 'narrow', 'waive',
-  'turn', 'switch', 'roll', 'move', 'keep', 'give', 'let', 'ship', 'launch', 'release', 'go', 'absorb', 'eat', 'lose', 'pay',
-  'spend', 'reduce', 'extend', 'split', 'end', 'discontinue', 'take',
+  'skip',
+  'cut',
+  'drop',
+  'delay',
+  'defer',
+  'postpone',
+  'hold',
+  'pull',
+  'forgo',
+  'forego',
+  'shelve',
+  'scrap',
+  'descope',
+  'deprioritize',
+  'deprioritise',
+  'sacrifice',
+  'exclude',
+  'remove',
+  'cancel',
+  'close',
+  'sunset',
+  'retire',
+  'stop',
+  'pause',
+  'push',
+  'slip',
+  'freeze',
+  'limit',
+  'leave',
+  'kill',
+  'abandon',
+  'halt',
+  'suspend',
+  'trim',
+  'narrow',
+  'waive',
+  'turn',
+  'switch',
+  'roll',
+  'move',
+  'keep',
+  'give',
+  'let',
+  'ship',
+  'launch',
+  'release',
+  'go',
+  'absorb',
+  'eat',
+  'lose',
+  'pay',
+  'spend',
+  'reduce',
+  'extend',
+  'split',
+  'end',
+  'discontinue',
+  'take',
 ]);
 /** Of those, the ones that need a word after them to mean giving up: "push back", "turn off", "roll back". */
 const SACRIFICE_WITH_PARTICLE: Record<string, readonly string[]> = {
-  push: ['back', 'out', 'to'], turn: ['off', 'down'], switch: ['off'], roll: ['back'], move: ['to', 'back', 'off', 'out'],
-  keep: ['on', 'the', 'old', 'it', 'them', 'each'], give: ['up'], ship: ['without'], launch: ['without', 'with'],
-  release: ['without'], go: ['without', 'with', 'live'], take: ['out', 'off', 'away'],
+  push: ['back', 'out', 'to'],
+  turn: ['off', 'down'],
+  switch: ['off'],
+  roll: ['back'],
+  move: ['to', 'back', 'off', 'out'],
+  keep: ['on', 'the', 'old', 'it', 'them', 'each'],
+  give: ['up'],
+  ship: ['without'],
+  launch: ['without', 'with'],
+  release: ['without'],
+  go: ['without', 'with', 'live'],
+  take: ['out', 'off', 'away'],
 };
 /** Verbs that pick one thing over another. */
-const CHOOSE = new Set(['choose', 'pick', 'prefer', 'favor', 'favour', 'prioritize', 'prioritise', 'opt', 'select', 'take', 'go', 'back', 'bet', 'decide', 'recommend', 'propose', 'keep']);
+const CHOOSE = new Set([
+  'choose',
+  'pick',
+  'prefer',
+  'favor',
+  'favour',
+  'prioritize',
+  'prioritise',
+  'opt',
+  'select',
+  'take',
+  'go',
+  'back',
+  'bet',
+  'decide',
+  'recommend',
+  'propose',
+  'keep',
+]);
 
 const COST_PHRASES = [
   /\bat the (?:expense|cost|price) of\b/,
@@ -64,15 +144,21 @@ const WHICH_COST = /\b(?:which|that|this|it) (?:(?!the |a |an )\S+ )?(?:meant|me
 /** "I was worried it would cost us good people": a fear, not a cost accepted. */
 const FEARED = /\b(?:worried|afraid|feared|scared|concerned|nervous|anxious)\b (?:that )?(?:it|this|that|we|they|the \S+) (?:would|might|could)\b/;
 
-const PURPOSE = /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
-const PURPOSE_TO = /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
+const PURPOSE =
+  /\b(?:so that \S+|in order to \S+|so as to \S+|to (?:not|never) \S+)|\bso (?!much|many|far|long|few|little)(?:\S+ ){0,6}\S*(?:could|would|can|might|will|'d|had time|had room|didn't|did not|wouldn't|couldn't|won't|would not|could not)\b/;
+const PURPOSE_TO =
+  /\bto (?:keep|hit|make|meet|protect|save|free|avoid|get|finish|focus|stay|ship|launch|land|cover|clear|fix|stop|give|have|preserve|secure|catch|buy|hold|reduce|limit|lower|prevent|ensure|unblock|release|deliver|be ready|not)\b/;
 const PURPOSE_FIRST = /^(?:to|in order to) (?:\S+ ){1,8}?\S*,? (?:i|we|the team|they|he|she|the \S+|our \S+)\b/;
-const REALLOCATE = /\band (?:\S+ )?(?:put|putting|gave|give|giving|moved|move|moving|spent|spend|spending|used|use|using|shifted|shifting|redirected|reassigned|invested) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
+const REALLOCATE =
+  /\band (?:\S+ )?(?:put|putting|gave|give|giving|moved|move|moving|spent|spend|spending|used|use|using|shifted|shifting|redirected|reassigned|invested) (?:that|the|those|this|our|its|their|them|it|both|all)\b.{0,60}\b(?:into|to|toward|towards|on|onto|for)\b/;
 /** "drop it and give sales fewer leads": what the sacrifice leaves less of. */
-const LESS_AFTER = /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bwhich (?:\S+ ){1,4}(?:grumbled|complained|pushed back|objected|was unhappy|were unhappy)\b/;
+const LESS_AFTER =
+  /\band (?:\S+ ){1,4}(?:fewer|less|slower|later|smaller)\b|\bwhich (?:\S+ ){1,4}(?:grumbled|complained|pushed back|objected|was unhappy|were unhappy)\b/;
 const FREED = /\b(?:freed|free|freeing)[- ]up\b/;
-const OPTIONS = /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
-const RESOLUTION = /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
+const OPTIONS =
+  /\b(?:option (?:a|b|one|two|1|2)\b|the (?:first|second|other) option\b|two (?:options|paths|choices|ways)\b.{0,80}|either\b.{3,120}\bor\b|whether to\b.{3,120}\bor\b|(?:could|can|should) \S+(?: \S+){0,10},? or (?:we |i )?(?:could )?\S+|(?:the )?(?:choice|options?|decision|question) (?:was|were) (?:to |between |whether )?.{3,120}\b(?:or|and)\b|between \S+(?: \S+){0,8} and )/;
+const RESOLUTION =
+  /\b(?:i|we|they|he|she|the \S+|\S+ team)(?: \S+){0,2} (?:went with|went for|chose|picked|opted|decided|settled on|recommended|argued for|pushed for|committed to|called it|made the call)\b/;
 const OBVIOUS_INSTEAD = /\b(?:obvious|default|safe|easy|expected|usual) (?:move|choice|option|answer|path|call|fix|plan)\b.*\binstead\b/;
 const CHOICE_NOT = /\b(?:went with|chose|picked|opted for|prioriti[sz]ed|kept) (?:\S+ ){1,6}\S+, not (?:the |a |an |our |my )?\S+/;
 const EVEN = /\beven (?:though|if|when)\b/;
@@ -137,7 +223,10 @@ function hasActionVerb(sentence: TaggedSentence): boolean {
 
 /** A crude base form for words the model does not know ("deprioritized" -> "deprioritize"). */
 function stem(word: string): string {
-  return word.replace(/ied$/, 'y').replace(/(?:ized|ised)$/, (ending) => ending.slice(0, -1)).replace(/(?:ing|ed)$/, '');
+  return word
+    .replace(/ied$/, 'y')
+    .replace(/(?:ized|ised)$/, (ending) => ending.slice(0, -1))
+    .replace(/(?:ing|ed)$/, '');
 }
 
 /**
@@ -165,19 +254,111 @@ function sacrificeVerb(sentence: TaggedSentence, resizeCounts = false): number |
 
 /** Verbs of a deliberate choice: what a person decides to give up, hold back or keep. */
 const DELIBERATE = new Set([
-  'choose', 'pick', 'prefer', 'prioritize', 'prioritise', 'opt', 'decide', 'agree', 'skip', 'cut', 'drop', 'delay', 'defer',
-  'postpone', 'hold', 'pull', 'forgo', 'shelve', 'scrap', 'descope', 'deprioritize', 'close', 'stop', 'pause', 'keep', 'limit',
-  'accept', 'trade', 'sacrifice', 'exclude', 'remove', 'cancel', 'freeze', 'sunset', 'retire', 'move', 'push', 'leave', 'let',
-  'switch', 'swap', 'propose', 'recommend',
+  'choose',
+  'pick',
+  'prefer',
+  'prioritize',
+  'prioritise',
+  'opt',
+  'decide',
+  'agree',
+  'skip',
+  'cut',
+  'drop',
+  'delay',
+  'defer',
+  'postpone',
+  'hold',
+  'pull',
+  'forgo',
+  'shelve',
+  'scrap',
+  'descope',
+  'deprioritize',
+  'close',
+  'stop',
+  'pause',
+  'keep',
+  'limit',
+  'accept',
+  'trade',
+  'sacrifice',
+  'exclude',
+  'remove',
+  'cancel',
+  'freeze',
+  'sunset',
+  'retire',
+  'move',
+  'push',
+  'leave',
+  'let',
+  'switch',
+  'swap',
+  'propose',
+  'recommend',
 ]);
 /** Words of a price paid: something lost, late, worse, or someone unhappy. */
 const LOSS = new Set([
-  'lose', 'loss', 'sacrifice', 'forgo', 'slip', 'lag', 'suffer', 'complain', 'complaint', 'grumble', 'upset', 'unhappy',
-  'disappoint', 'disappointed', 'wait', 'pay', 'cost', 'expense', 'risk', 'downside', 'drawback', 'penalty', 'broken',
-  'delay', 'later', 'slower', 'fewer', 'less', 'worse', 'dip', 'angry', 'frustrated', 'annoyed', 'miss', 'lost',
-  'shut', 'hurt', 'stall', 'forfeit', 'eat',
+  'lose',
+  'loss',
+  'sacrifice',
+  'forgo',
+  'slip',
+  'lag',
+  'suffer',
+  'complain',
+  'complaint',
+  'grumble',
+  'upset',
+  'unhappy',
+  'disappoint',
+  'disappointed',
+  'wait',
+  'pay',
+  'cost',
+  'expense',
+  'risk',
+  'downside',
+  'drawback',
+  'penalty',
+  'broken',
+  'delay',
+  'later',
+  'slower',
+  'fewer',
+  'less',
+  'worse',
+  'dip',
+  'angry',
+  'frustrated',
+  'annoyed',
+  'miss',
+  'lost',
+  'shut',
+  'hurt',
+  'stall',
+  'forfeit',
+  'eat',
 ]);
-const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+', '->', '→', '>', 'though', 'although', 'while', 'knowing', 'accepting', 'accepted']);
+const CONSEQUENCE = new Set([
+  'which',
+  'so',
+  'but',
+  'meaning',
+  '—',
+  '–',
+  '+',
+  '->',
+  '→',
+  '>',
+  'though',
+  'although',
+  'while',
+  'knowing',
+  'accepting',
+  'accepted',
+]);
 
 /**
  * Where the sentence makes a deliberate choice, or -1. The choice is a clause's verb ("I pushed…", "the group
@@ -187,14 +368,20 @@ const CONSEQUENCE = new Set(['which', 'so', 'but', 'meaning', '—', '–', '+',
 function deliberateChoice(sentence: TaggedSentence): number {
   const { tokens } = sentence;
   const clauseVerbs = new Set(clausesOf(sentence).flatMap((clause) => (clause.hypothetical ? [] : [clause.verbIndex])));
-  return tokens.findIndex((token, index) => (clauseVerbs.has(index) || (index === 0 && !token.lower.endsWith('ing'))) &&
-    (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) && done(tokens, index) && !resizedTo(tokens, index));
+  return tokens.findIndex(
+    (token, index) =>
+      (clauseVerbs.has(index) || (index === 0 && !token.lower.endsWith('ing'))) &&
+      (DELIBERATE.has(token.lemma) || DELIBERATE.has(stem(token.lower))) &&
+      done(tokens, index) &&
+      !resizedTo(tokens, index),
+  );
 }
 
 const AND_WE_LOST = /\band (?:\S+, )?(?:we|i|they) (?:\S+ )?(?:lost|gave up|lose|had to give up)\b/;
 
 /** A sentence that opens by saying what was lost: "We lost the Friday slot.", "Sales had to wait a quarter." */
-const LOSS_OPENING = /^(?:(?:so|and|but|as a result|in return),? )?(?:we|they|i|it|that|this|sales|marketing|customers|users|the \S+(?: \S+)?) (?:\S+ )?(?:lost|gave up|gave away|paid|had to wait|waited|slipped|missed out on|went without|had to give up|had to live with|meant|would lose|'d lose|would miss|'d miss|would have to wait|'d have to wait)\b/;
+const LOSS_OPENING =
+  /^(?:(?:so|and|but|as a result|in return),? )?(?:we|they|i|it|that|this|sales|marketing|customers|users|the \S+(?: \S+)?) (?:\S+ )?(?:lost|gave up|gave away|paid|had to wait|waited|slipped|missed out on|went without|had to give up|had to live with|meant|would lose|'d lose|would miss|'d miss|would have to wait|'d have to wait)\b/;
 
 /** A deliberate choice in one sentence and what it cost at the start of the next. Returns the cost's index. */
 export function choiceThenLossNext(sentences: readonly TaggedSentence[], index: number): number | undefined {
@@ -227,7 +414,9 @@ function statedCost(sentence: TaggedSentence, text: string): boolean {
   if (FEARED.test(text)) return false;
   if (COST_PHRASES.some((pattern) => pattern.test(text))) return true;
   const which = sentence.tokens.findIndex((token) => token.lower === 'which');
-  const chosenBefore = sentence.tokens.slice(0, which < 0 ? undefined : which).some((token, index) => token.pos === 'VERB' && DELIBERATE.has(token.lemma) && done(sentence.tokens, index));
+  const chosenBefore = sentence.tokens
+    .slice(0, which < 0 ? undefined : which)
+    .some((token, index) => token.pos === 'VERB' && DELIBERATE.has(token.lemma) && done(sentence.tokens, index));
   return WHICH_COST.test(text) && (chosenBefore || clausesOf(sentence).some((clause) => clause.subject !== 'other' && !clause.hypothetical && !clause.negated));
 }
 
@@ -243,7 +432,8 @@ export function tradeoffIn(sentence: TaggedSentence): TradeoffShape | undefined 
   if (OBVIOUS_INSTEAD.test(text) || CHOICE_NOT.test(text)) return 'preference';
   if (sacrifice !== undefined) {
     const after = plainWords({ tokens: sentence.tokens.slice(sacrifice + 1) });
-    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after) || LESS_AFTER.test(after)) return 'sacrifice';
+    if (PURPOSE.test(after) || PURPOSE_TO.test(after) || PURPOSE_FIRST.test(text) || REALLOCATE.test(after) || FREED.test(after) || LESS_AFTER.test(after))
+      return 'sacrifice';
   }
   const resize = sacrifice === undefined ? sacrificeVerb(sentence, true) : undefined;
   // The purpose must belong to the resize: "cut the beta to one week so the app would be ready".
@@ -290,7 +480,10 @@ function choiceThenSacrifice(sentence: TaggedSentence): boolean {
   const choice = tokens.findIndex((token, index) => token.pos === 'VERB' && PICK.has(token.lemma) && done(tokens, index));
   if (choice < 0) return false;
   const sacrifice = sacrificeVerb({ ...sentence, tokens: tokens.slice(choice + 1) });
-  return sacrifice !== undefined && tokens.slice(choice + 1, choice + 1 + sacrifice).some((token) => token.lower === 'and' || token.text === ';' || token.text === ',');
+  return (
+    sacrifice !== undefined &&
+    tokens.slice(choice + 1, choice + 1 + sacrifice).some((token) => token.lower === 'and' || token.text === ';' || token.text === ',')
+  );
 }
 
 /** Whether a clause's subject is a person or group who can choose (not a thing: "the variant was getting…"). */
@@ -323,7 +516,33 @@ function contrastChosen(sentence: TaggedSentence, inResult: boolean): boolean {
   return false;
 }
 
-const INNER_VERBS = new Set(['think', 'believe', 'worry', 'feel', 'want', 'hope', 'wish', 'notice', 'see', 'find', 'realize', 'realise', 'know', 'suggest', 'argue', 'ask', 'wonder', 'discuss', 'debate', 'learn', 'understand', 'treat', 'list', 'compare', 'weigh']);
+const INNER_VERBS = new Set([
+  'think',
+  'believe',
+  'worry',
+  'feel',
+  'want',
+  'hope',
+  'wish',
+  'notice',
+  'see',
+  'find',
+  'realize',
+  'realise',
+  'know',
+  'suggest',
+  'argue',
+  'ask',
+  'wonder',
+  'discuss',
+  'debate',
+  'learn',
+  'understand',
+  'treat',
+  'list',
+  'compare',
+  'weigh',
+]);
 
 function choiceVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
@@ -342,7 +561,8 @@ const UNWELCOME = /^(?:unhappy|upset|angry|annoyed|frustrated|risky|riskier|slow
 function causedByMistake(sentence: TaggedSentence): boolean {
   return clausesOf(sentence).some((clause) => clause.subject !== 'other' && MISTAKE.has(clause.verb.lemma) && !clause.hypothetical);
 }
-const PEOPLE = /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
+const PEOPLE =
+  /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
 const APPROXIMATELY = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'some', 'approximately']);
 
@@ -354,9 +574,21 @@ function overPreference(sentence: TaggedSentence): boolean {
     const next = tokens[index + 1];
     const afterNext = tokens[index + 2];
     if (APPROXIMATELY.has(next?.lower ?? '') && afterNext && (afterNext.pos === 'NUM' || afterNext.entity)) continue; // "over about three weeks"
-    if (!next || !/^\p{L}/u.test(next.text) || ['budget', 'time', 'capacity', 'quota', 'schedule'].includes(next.lower) || next.pos === 'NUM' || next.entity || /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)) continue;
+    if (
+      !next ||
+      !/^\p{L}/u.test(next.text) ||
+      ['budget', 'time', 'capacity', 'quota', 'schedule'].includes(next.lower) ||
+      next.pos === 'NUM' ||
+      next.entity ||
+      /^(?:the (?:weekend|summer|course|years?|months?|weeks?|next|past|last))$/.test(`${next.lower} ${tokens[index + 2]?.lower ?? ''}`)
+    )
+      continue;
     const previous = tokens[index - 1];
-    if (previous && ['take', 'go', 'hand', 'turn', 'win', 'look', 'think', 'talk', 'run', 'pore', 'read', 'start', 'get', 'come', 'walk'].includes(previous.lemma)) continue;
+    if (
+      previous &&
+      ['take', 'go', 'hand', 'turn', 'win', 'look', 'think', 'talk', 'run', 'pore', 'read', 'start', 'get', 'come', 'walk'].includes(previous.lemma)
+    )
+      continue;
     for (let k = index - 1; k >= Math.max(0, index - 10); k--) {
       if (tokens[k].pos === 'VERB' && CHOOSE.has(tokens[k].lemma) && done(tokens, k)) return true;
       if (tokens[k].text === ';' || tokens[k].text === '.') break;
@@ -378,7 +610,9 @@ export function optionsResolved(sentences: readonly TaggedSentence[], index: num
     if (candidate.sentence.section === 'lesson') break;
     const later = plain(candidate);
     if (RESOLUTION.test(later) && !/\b(?:not|never|didn't|couldn't)\b/.test(later)) return next;
-    const agentVerb = clausesOf(candidate).find((clause) => clause.subject !== 'other' && !clause.negated && !clause.hypothetical && optionVerbs.has(clause.verb.lemma));
+    const agentVerb = clausesOf(candidate).find(
+      (clause) => clause.subject !== 'other' && !clause.negated && !clause.hypothetical && optionVerbs.has(clause.verb.lemma),
+    );
     if (agentVerb) return next;
   }
   return undefined;
