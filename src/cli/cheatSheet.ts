@@ -1,12 +1,15 @@
-// The engine half of `storybank export`: lints the bank's texts and builds the cheat sheet. Loaded with the
+// The engine half of `storybank export`: indexes the bank in full and builds the cheat sheet. Loaded with the
 // engine bundle (see engine.ts), never by the light CLI.
-import { buildCheatSheet, checkStoryText, type CheatSheet, type ExportStory, type ResolvedConfig } from '../core';
+import { buildCheatSheet, type CheatSheet, type ResolvedConfig } from '../core';
+import { BankIndex, type BankError, type ConfigSource } from '../core/bank';
+import { inThreadChecker } from '../core/bank/default-checker';
+import { nodeHost } from './node-host';
 
-export function bankCheatSheet(files: readonly { path: string; text: string }[], config: ResolvedConfig): CheatSheet {
-  const stories: ExportStory[] = [];
-  for (const file of files) {
-    const result = checkStoryText(file.text, { config });
-    if (result.isStory) stories.push({ path: file.path, result });
-  }
-  return buildCheatSheet(config.profile, stories);
+export async function exportBank(
+  inputs: string[],
+  configOptions: Omit<ConfigSource, 'file' | 'text'> & { explicitFile?: string },
+): Promise<{ sheet: CheatSheet; config: ResolvedConfig; errors: BankError[] }> {
+  const index = new BankIndex({ host: nodeHost, root: inputs[0], checker: inThreadChecker, configOptions });
+  await index.load({ inputs });
+  return { sheet: buildCheatSheet(index.config.profile, index.stories()), config: index.config, errors: [...index.configProblems, ...index.errors()] };
 }

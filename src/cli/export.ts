@@ -5,21 +5,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CheatSheet } from '../core/export';
 import type { ResolvedConfig } from '../core/config';
-import { findMarkdownFiles, readStoryFileSync } from './files';
 
 /** Same as CHEAT_SHEET_FILES in src/core/export.ts (not imported: the light CLI does not load the core). */
 export const EXPORT_FILES = { markdown: 'cheat-sheet.md', html: 'cheat-sheet.html', csv: 'coverage.csv' } as const;
 
-export interface ExportEngine {
-  resolve(): { ok: true; config: ResolvedConfig } | { ok: false; usageError: string };
-  build(files: { path: string; text: string }[], config: ResolvedConfig): CheatSheet;
+export interface ExportedBank {
+  sheet: CheatSheet;
+  config: ResolvedConfig;
+  errors: { path: string; message: string }[];
 }
 
 export async function runExport(
-  inputs: string[],
   out: string | undefined,
   force: boolean,
-  engine: () => ExportEngine,
+  exportBank: () => Promise<ExportedBank>,
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<number> {
   if (!out) {
@@ -32,21 +31,7 @@ export async function runExport(
     io.stderr.write(`storybank: not overwriting ${existing.map(({ file }) => file).join(', ')}; choose another --out folder or pass --force to replace\n`);
     return 2;
   }
-  const problems: string[] = [];
-  const files = await findMarkdownFiles(inputs, (file, message) => problems.push(`${file}: ${message}`));
-  const texts: { path: string; text: string }[] = [];
-  for (const file of files) {
-    const outcome = readStoryFileSync(file);
-    if (outcome.ok) texts.push({ path: file, text: outcome.text });
-    else problems.push(`${file}: this file ${outcome.message}`);
-  }
-  const loaded = engine();
-  const resolved = loaded.resolve();
-  if (!resolved.ok) {
-    io.stderr.write(`storybank: ${resolved.usageError}\n`);
-    return 2;
-  }
-  const sheet = loaded.build(texts, resolved.config);
+  const { sheet, config, errors } = await exportBank();
   mkdirSync(out, { recursive: true });
   for (const { kind, file } of targets) {
     try {
@@ -59,8 +44,8 @@ export async function runExport(
       return 2;
     }
   }
-  for (const problem of problems) io.stderr.write(`storybank: ${problem}\n`);
-  io.stdout.write(`Wrote ${targets.map(({ file }) => file).join(', ')} (${resolved.config.profile.id}).\n`);
+  for (const error of errors) io.stderr.write(`storybank: ${error.path}: ${error.message}\n`);
+  io.stdout.write(`Wrote ${targets.map(({ file }) => file).join(', ')} (${config.profile.id}).\n`);
   return 0;
 }
 

@@ -26,12 +26,12 @@ import {
   storyCheck,
   type CheckStoryArgs,
 } from '../core/assistant';
-import { ResultCache, type CachedResult } from './cache';
+import { BankIndex, readStoryText, type BankHost, type StoryChecker } from '../core/bank';
 import type { ResolvedConfig } from '../core/config';
-import { CONFIG_FILE_NAME } from '../core/defaults';
 import type { IndexedStory } from '../core/coverage';
-import { checkText, resolveBankConfig, storiesMatcher, type ConfigSource } from './engine';
-import { findMarkdownFiles, readStoryFileSync } from './files';
+import { ResultCache, type CachedResult } from './cache';
+import { checkText, resolveBankConfig } from './engine';
+import { nodeHost } from './node-host';
 
 export const MCP_USAGE = `Usage: storybank mcp --root <bank folder> [--config <file>] [--profile <id>]
 
@@ -78,11 +78,54 @@ function toSlashes(relative: string): string {
   return relative.split(path.sep).join('/');
 }
 
-/** The bank behind the tools: configuration read on every call (so edits count), results kept per text. */
+/** A Node host that never leaves the root: links that lead outside it are reported and skipped. */
+function confinedHost(realRoot: string, problems: { path: string; message: string }[]): BankHost {
+  const outside = (file: string) => {
+    try {
+      return !isInside(realRoot, realpathSync(file));
+    } catch {
+      return false; // a broken link: reading it reports it
+    }
+  };
+  return {
+    ...nodeHost,
+    async listMarkdownFiles(folder, onError) {
+      const files = await nodeHost.listMarkdownFiles(folder, onError);
+      return files.filter((file) => {
+        if (!outside(file)) return true;
+        problems.push({ path: toSlashes(path.relative(realRoot, file)), message: 'This file is a symbolic link that leads outside the story bank; skipped.' });
+        return false;
+      });
+    },
+  };
+}
+
+/** The bank behind the tools: the configuration is found and read on every call (so edits count), results are kept per text. */
 export class McpBank {
   readonly root: string;
   private readonly results = new Map<string, CachedResult>();
   private configStamp = '';
+  private readonly checker: StoryChecker<CachedResult> = {
+    resolveConfig: (source) => {
+      const stamp = JSON.stringify(source);
+      if (stamp !== this.configStamp) {
+        this.results.clear();
+        this.configStamp = stamp;
+      }
+      return resolveBankConfig(source);
+    },
+    checkText: (text, config) => {
+      const key = ResultCache.keyOf(text);
+      let result = this.results.get(key);
+      if (!result) {
+        result = checkText(text, config);
+        // A long session of drafts sent as text would otherwise keep every version; the bank is re-read cheaply.
+        if (this.results.size >= MAX_REMEMBERED) this.results.clear();
+        this.results.set(key, result);
+      }
+      return result;
+    },
+  };
 
   constructor(
     root: string,
@@ -92,83 +135,47 @@ export class McpBank {
     if (!statSync(this.root).isDirectory()) throw new Error(`--root ${root} is not a folder`);
   }
 
-  /** The explicit --config, else `.storybank.yaml` in the root. */
-  config(): { config: ResolvedConfig; problems: { path: string; message: string }[] } {
-    const file = this.options.config ?? path.join(this.root, CONFIG_FILE_NAME);
-    const source: ConfigSource = { file: undefined, text: undefined, profileId: this.options.profile };
-    if (this.options.config || existsSync(file)) {
-      source.file = file;
-      source.text = readFileSync(file, 'utf8');
-    }
-    const resolved = resolveBankConfig(source);
-    if (!resolved.ok) throw new Error(resolved.usageError);
-    const stamp = JSON.stringify(source);
-    if (stamp !== this.configStamp) {
-      this.results.clear();
-      this.configStamp = stamp;
-    }
-    const problems = resolved.problems.map((problem) => ({
-      path: this.relative(problem.path),
-      message: `${problem.line}:${problem.column} ${problem.message}`,
-    }));
-    return { config: resolved.config, problems };
+  private index(problems: { path: string; message: string }[]): BankIndex<CachedResult> {
+    return new BankIndex({
+      host: confinedHost(this.root, problems),
+      root: this.root,
+      checker: this.checker,
+      configOptions: { explicitFile: this.options.config, profileId: this.options.profile },
+    });
+  }
+
+  /** The configuration as it stands now; throws on a bad --profile or an unreadable --config. */
+  loadConfig(): Promise<ResolvedConfig> {
+    return this.index([]).loadConfig();
   }
 
   relative(file: string): string {
     return toSlashes(path.relative(this.root, path.resolve(file)));
   }
 
-  check(text: string, config: ResolvedConfig): CachedResult {
-    const key = ResultCache.keyOf(text);
-    let result = this.results.get(key);
-    if (!result) {
-      result = checkText(text, config);
-      // A long session of drafts sent as text would otherwise keep every version; the bank is re-read cheaply.
-      if (this.results.size >= MAX_REMEMBERED) this.results.clear();
-      this.results.set(key, result);
-    }
-    return result;
-  }
-
-  checkStory(args: CheckStoryArgs) {
+  async checkStory(args: CheckStoryArgs) {
     if ((args.path === undefined) === (args.text === undefined))
       throw new Error("Give either `path` (a story file in the bank) or `text` (a story's Markdown), not both and not neither.");
-    const { config } = this.config();
-    if (args.text !== undefined) return storyCheck(this.check(args.text, config), config);
+    const index = this.index([]);
+    const config = await index.loadConfig();
+    if (args.text !== undefined) return storyCheck(index.checkText(args.text), config);
     const file = resolveInsideRoot(this.root, args.path!);
-    const read = readStoryFileSync(file);
+    const read = await readStoryText(nodeHost, file);
     if (!read.ok) throw new Error(`"${args.path}" ${read.message}.`);
-    return storyCheck(this.check(read.text, config), config, this.relative(file));
+    return storyCheck(index.checkText(read.text), config, this.relative(file));
   }
 
   /** Every story of the bank as `storybank check <root>` finds it; files linked from outside the root are skipped. */
   async stories(): Promise<{ config: ResolvedConfig; stories: IndexedStory[]; problems: { path: string; message: string }[] }> {
-    const { config, problems } = this.config();
-    const files = await findMarkdownFiles([this.root], (file, message) => problems.push({ path: this.relative(file), message }));
-    const inBank = storiesMatcher(config.stories);
-    const stories: IndexedStory[] = [];
-    for (const file of files) {
-      const relative = this.relative(file);
-      let real: string;
-      try {
-        real = realpathSync(file);
-      } catch {
-        problems.push({ path: relative, message: 'This file cannot be read (a broken link?).' });
-        continue;
-      }
-      if (!isInside(this.root, real)) {
-        problems.push({ path: relative, message: 'This file is a symbolic link that leads outside the story bank; skipped.' });
-        continue;
-      }
-      const read = readStoryFileSync(real);
-      if (!read.ok) {
-        problems.push({ path: relative, message: `This file ${read.message}.` });
-        continue;
-      }
-      const result = this.check(read.text, config);
-      if (result.isStory && inBank(relative)) stories.push({ path: relative, result });
-    }
-    return { config, stories, problems };
+    const problems: { path: string; message: string }[] = [];
+    const index = this.index(problems);
+    await index.load();
+    problems.unshift(
+      ...index.configProblems.map((problem) => ({ path: this.relative(problem.path), message: `${problem.line}:${problem.column} ${problem.message}` })),
+    );
+    problems.push(...index.errors().map((error) => ({ path: this.relative(error.path), message: error.message })));
+    const stories = index.stories().map((story) => ({ path: this.relative(story.path), result: story.result }));
+    return { config: index.config, stories, problems };
   }
 }
 
@@ -189,7 +196,7 @@ export function createServer(bank: McpBank): McpServer {
   server.registerTool(
     TOOL_NAMES.checkStory,
     { title: 'Check a story', description: TOOL_DESCRIPTIONS.check_story, inputSchema: CheckStoryInput, outputSchema: StoryCheckOutput, annotations: readOnly },
-    async (args) => answer(bank.checkStory(args)),
+    async (args) => answer(await bank.checkStory(args)),
   );
   server.registerTool(
     TOOL_NAMES.checkBank,
@@ -256,7 +263,7 @@ export async function runMcp(argv: string[], stderr: NodeJS.WritableStream = pro
   let bank: McpBank;
   try {
     bank = new McpBank(values.root, { config: values.config, profile: values.profile });
-    bank.config(); // a bad --profile or an unreadable --config stops here, before the client connects
+    await bank.loadConfig(); // a bad --profile or an unreadable --config stops here, before the client connects
   } catch (error) {
     stderr.write(`storybank mcp: ${(error as Error).message}\n`);
     return 2;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkStoryText, type StoryResult } from '../../src/core';
-import { decodeStoryBytes } from '../../src/cli/files';
+import { decodeStoryBytes } from '../../src/core/bank';
 
 function assertSaneRanges(text: string, result: StoryResult) {
   for (const finding of result.findings) {

@@ -85,8 +85,9 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
   it('the light CLI bundle does not contain the parser or the rules', () => {
     const light = readFileSync(cli, 'utf8');
     assert.ok(light.length < 200_000, `dist/cli.js is ${light.length} bytes`);
-    // esbuild marks every bundled module with a `// path` comment: no dependency and no parser module may appear.
-    assert.doesNotMatch(light, /^\/\/ node_modules\//m);
+    // esbuild marks every bundled module with a `// path` comment: no parser module and no dependency but the
+    // glob matcher that discovery needs may appear.
+    assert.doesNotMatch(light, /^\/\/ node_modules\/(?!picomatch\/)/m);
     assert.doesNotMatch(light, /^\/\/ src\/core\/(story|rules\/(?!rule\.ts))/m);
     assert.match(light, /^\/\/ src\/cli\/cache\.ts/m);
     assert.ok(existsSync(path.join(path.dirname(cli), 'check-worker.js')));
