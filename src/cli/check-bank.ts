@@ -2,7 +2,7 @@
 // cache where it can (by file metadata first, then by content hash) and checks the rest in this thread or, above
 // the measured crossover, on worker threads.
 import { availableParallelism } from 'node:os';
-import { BankIndex, ConfigError, type ConfigSource, type FileStat, type StoryChecker } from '../core/bank';
+import { BankIndex, ConfigError, type ConfigOptions, type ConfigSource, type FileStat, type StoryChecker } from '../core/bank';
 import type { ResolvedBankConfig } from '../core/bank/resolve-config';
 import type { ResolvedConfig } from '../core/config';
 import { ResultCache, StringInterner, type CachedResult } from './cache';
@@ -16,7 +16,7 @@ import { PARALLEL_THRESHOLD, checkInWorkers } from './worker-pool';
 const PROGRESS_THRESHOLD = 200;
 
 export interface CheckOptions {
-  configOptions: Omit<ConfigSource, 'file' | 'text'> & { explicitFile?: string };
+  configOptions: ConfigOptions;
   useCache: boolean;
   cacheDir: string | undefined;
   /** --jobs; undefined lets the CLI decide. */

@@ -1,24 +1,24 @@
-// The editor's model of the story bank: configuration per workspace folder, every story of every folder
-// (disk text, or the unsaved text of an open editor), their diagnostics, and the coverage computed from them.
-// All judgment is the core's (checkStoryText, computeCoverage, parseConfig, resolveConfig).
+// The editor's adapter over the core bank index (src/core/bank): one index per workspace folder, read through
+// workspace.fs (./vscode-host.ts). The index finds the configuration, discovers, reads and checks the stories and
+// computes the coverage; this layer adds what only an editor has: unsaved text, debounced typing, diagnostics,
+// progress, the profile switch, and open documents outside any bank.
 import * as vscode from 'vscode';
 import {
   CONFIG_FILE_NAME,
   DEFAULT_CONFIG,
-  RULES,
   checkStoryText,
   computeCoverage,
-  parseConfig,
   resolveConfig,
   storiesNeedingAttention,
   withProfile,
   withoutAnalysis,
 } from '../core';
 import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
+import { BankIndex, ConfigError, type BankEntry, type StoryChecker } from '../core/bank';
+import { resolveBankConfig } from '../core/bank/resolve-config';
 import {
   COVERAGE_DEBOUNCE_MS,
   DIAGNOSTIC_SOURCE,
-  EXCLUDE_GLOB,
   INDEX_BATCH,
   LARGE_INDEX,
   LINT_DEBOUNCE_MS,
@@ -28,6 +28,7 @@ import {
   type LintOn,
 } from './constants';
 import { configProblemToDiagnostic, findingToDiagnostic } from './diagnostics';
+import { openDocument, vscodeHost } from './vscode-host';
 
 export interface StoryEntry {
   uri: vscode.Uri;
@@ -40,13 +41,21 @@ export interface StoryEntry {
   indexed: boolean;
 }
 
-interface FolderState {
+/** One workspace folder's bank. */
+interface FolderBank {
   folder: vscode.WorkspaceFolder;
-  config: ResolvedConfig;
-  /** The configuration before a profile switch. */
-  configured: ResolvedConfig;
-  configUri: vscode.Uri;
+  index: BankIndex<StoryResult>;
+  /** The configuration before a profile switch; undefined until the first load. */
+  configured: ResolvedConfig | undefined;
+  /** The configuration file in use and its watcher, when there is one. */
+  configUri: vscode.Uri | undefined;
   watchers: vscode.Disposable[];
+}
+
+export interface FolderCoverage {
+  folder: vscode.WorkspaceFolder;
+  profile: Profile;
+  coverage: CoverageEntry[];
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -100,10 +109,11 @@ export interface IndexingSummary {
 export class StoryBank implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
-  private readonly entries = new Map<string, StoryEntry>();
-  private readonly folders = new Map<string, FolderState>();
-  /** Bumped on every update of a uri; an async read that finds it changed drops its (stale) result. */
-  private readonly generations = new Map<string, number>();
+  private readonly folders = new Map<string, FolderBank>();
+  /** The document version each kept result was computed from (absent: from the file on disk). */
+  private readonly versions = new Map<string, number>();
+  /** Open Markdown documents that belong to no bank (untitled, outside the folders or the stories globs). */
+  private readonly outside = new Map<string, StoryEntry>();
   private readonly lintTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Files deleted on disk whose documents may linger in memory; they are no longer part of the bank. */
   private readonly deletedOnDisk = new Set<string>();
@@ -117,9 +127,9 @@ export class StoryBank implements vscode.Disposable {
   /** Fires (batched) whenever a story, the coverage or the configuration changed. */
   readonly onDidChange = this.changed.event;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private coverageCache: CoverageEntry[] | undefined;
   private storiesCache: readonly StoryEntry[] | undefined;
   private storiesByPath: Map<string, StoryEntry> | undefined;
+  private coverageCache: CoverageEntry[] | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexedOnce = false;
   lastIndexing: IndexingSummary | undefined;
@@ -150,8 +160,8 @@ export class StoryBank implements vscode.Disposable {
 
   /** The first folder's configuration as `.storybank.yaml` and settings give it, before any switch. */
   get configuredConfig(): ResolvedConfig {
-    const first = vscode.workspace.workspaceFolders?.[0];
-    return (first && this.folders.get(first.uri.toString())?.configured) ?? this.settingsConfig(first?.uri);
+    const first = this.firstFolder();
+    return first?.configured ?? this.settingsConfig(vscode.workspace.workspaceFolders?.[0]?.uri);
   }
 
   private withActiveProfile(config: ResolvedConfig): ResolvedConfig {
@@ -162,92 +172,130 @@ export class StoryBank implements vscode.Disposable {
     return resolveConfig(DEFAULT_CONFIG, settingsOverrides(scope));
   }
 
-  /** The configuration a file is judged with: its folder's `.storybank.yaml` over settings over defaults. */
-  configFor(uri: vscode.Uri): ResolvedConfig {
+  private folderOf(uri: vscode.Uri): FolderBank | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && this.folders.get(folder.uri.toString())?.config) ?? this.withActiveProfile(this.settingsConfig(folder?.uri ?? uri));
+    return folder && this.folders.get(folder.uri.toString());
+  }
+
+  private firstFolder(): FolderBank | undefined {
+    const first = vscode.workspace.workspaceFolders?.[0];
+    return first && this.folders.get(first.uri.toString());
+  }
+
+  /** The configuration a file is judged with: its bank's `.storybank.yaml` over settings over defaults. */
+  configFor(uri: vscode.Uri): ResolvedConfig {
+    const bank = this.folderOf(uri);
+    if (bank?.configured) return bank.index.config;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return this.withActiveProfile(this.settingsConfig(folder?.uri ?? uri));
   }
 
   /** The profile the coverage is computed for: the first folder's. */
   get profile(): Profile {
-    const first = vscode.workspace.workspaceFolders?.[0];
-    return (first && this.folders.get(first.uri.toString())?.config.profile) ?? DEFAULT_CONFIG.profile;
+    const first = this.firstFolder();
+    return first?.configured ? first.index.config.profile : DEFAULT_CONFIG.profile;
   }
 
-  private async loadFolderConfig(folder: vscode.WorkspaceFolder): Promise<ResolvedConfig> {
-    const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    const base = this.settingsConfig(folder.uri);
-    const text = await this.readText(configUri);
-    let config = base;
-    if (text === undefined) {
-      this.configDiagnostics.delete(configUri);
-    } else {
-      const parsed = parseConfig(text, RULES, base);
-      config = parsed.config;
-      this.configDiagnostics.set(configUri, parsed.problems.map(configProblemToDiagnostic));
-      if (parsed.problems.length > 0) this.log.warn(`${configUri.fsPath}: ${parsed.problems.length} configuration problem(s)`);
-    }
+  /** The checker of one folder's index: the whole result for an open document, a lean one for a file on disk. */
+  private checkerFor(bank: Pick<FolderBank, 'configured'>): StoryChecker<StoryResult> {
+    return {
+      resolveConfig: (source) => {
+        const resolved = resolveBankConfig(source);
+        if (!resolved.ok) return resolved;
+        bank.configured = resolved.config;
+        return { ...resolved, config: this.withActiveProfile(resolved.config) };
+      },
+      checkText: (text, config, path) => {
+        const started = performance.now();
+        const result = checkStoryText(text, { config });
+        this.log.trace(`linted ${path ?? 'a draft'} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} finding(s)`);
+        // Nobody has this file open: keep what the tree, matrix and practice read, not the whole analysis.
+        return path !== undefined && !openDocument(path) ? withoutAnalysis(result) : result;
+      },
+    };
+  }
+
+  private folderBank(folder: vscode.WorkspaceFolder): FolderBank {
     const key = folder.uri.toString();
-    this.folders.get(key)?.watchers.forEach((watcher) => watcher.dispose());
-    const configured = config;
-    config = this.withActiveProfile(config);
-    this.folders.set(key, { folder, config, configured, configUri, watchers: this.watch(folder, config) });
-    return config;
-  }
-
-  private watch(folder: vscode.WorkspaceFolder, config: ResolvedConfig): vscode.Disposable[] {
-    const disposables: vscode.Disposable[] = [];
-    for (const glob of config.stories) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-      disposables.push(
-        watcher,
-        watcher.onDidCreate((uri) => this.fileChanged(uri)),
-        watcher.onDidChange((uri) => this.fileChanged(uri)),
-        watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+    let bank = this.folders.get(key);
+    if (!bank) {
+      const state: Pick<FolderBank, 'configured'> = { configured: undefined };
+      const index = new BankIndex<StoryResult>({
+        host: vscodeHost,
+        root: key,
+        checker: this.checkerFor(state),
+        batchSize: INDEX_BATCH,
+        onEntry: (path, entry) => this.entryChanged(path, entry),
+      });
+      bank = Object.assign(state, { folder, index, configUri: undefined, watchers: [] }) as FolderBank;
+      bank.watchers.push(
+        vscodeHost.watch!(key, (change) => {
+          const uri = vscode.Uri.parse(change.path);
+          if (change.kind !== 'deleted') void this.fileChanged(uri);
+          else if (uri.path.toLowerCase().endsWith('.md')) this.fileDeleted(uri);
+          else this.folderDeleted(uri);
+        }),
       );
+      this.folders.set(key, bank);
     }
-    // Deleting a folder is reported once, for the folder: the story globs above never see its files go.
-    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
-    disposables.push(
-      deletions,
-      deletions.onDidDelete((uri) => this.folderDeleted(uri)),
-    );
-    const configWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CONFIG_FILE_NAME));
-    const reload = () => this.scheduleReindex(`${CONFIG_FILE_NAME} changed in ${folder.name}`);
-    disposables.push(configWatcher, configWatcher.onDidCreate(reload), configWatcher.onDidChange(reload), configWatcher.onDidDelete(reload));
-    return disposables;
+    bank.index.configOptions = { overrides: settingsOverrides(folder.uri) };
+    return bank;
   }
 
-  // ---- reading and linting -------------------------------------------------------------------------
-
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open) return open.getText();
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-      if (error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory') return undefined;
-      throw error;
+  /** Watches the configuration the folder uses, and the folder's own, for a re-index. */
+  private watchConfig(bank: FolderBank): void {
+    const file = bank.index.configSource?.file;
+    const uri = file === undefined ? undefined : vscode.Uri.parse(file);
+    if (bank.configUri?.toString() === uri?.toString() && bank.watchers.length > 1) return;
+    if (bank.configUri && bank.configUri.toString() !== uri?.toString()) this.configDiagnostics.delete(bank.configUri);
+    bank.watchers.splice(1).forEach((watcher) => watcher.dispose());
+    bank.configUri = uri;
+    const places = [bank.folder.uri, ...(uri ? [vscode.Uri.joinPath(uri, '..')] : [])];
+    for (const place of new Set(places.map((each) => each.toString()))) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.parse(place), CONFIG_FILE_NAME));
+      const reload = () => this.scheduleReindex(`${CONFIG_FILE_NAME} changed for ${bank.folder.name}`);
+      bank.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     }
+  }
+
+  private publishConfigProblems(bank: FolderBank): void {
+    if (!bank.configUri) return;
+    const problems = bank.index.configProblems;
+    this.configDiagnostics.set(bank.configUri, problems.map(configProblemToDiagnostic));
+    if (problems.length > 0) this.log.warn(`${bank.configUri.fsPath}: ${problems.length} configuration problem(s)`);
+  }
+
+  // ---- entries -------------------------------------------------------------------------------------
+
+  /** The index set or removed an entry: publish its diagnostics. */
+  private entryChanged(path: string, entry: BankEntry<StoryResult> | undefined): void {
+    const uri = vscode.Uri.parse(path);
+    if (entry?.ok && entry.result.isStory) this.diagnostics.set(uri, entry.result.findings.map(findingToDiagnostic));
+    else this.diagnostics.delete(uri);
+    if (!entry) this.versions.delete(path);
+    if (entry && !entry.ok) this.log.warn(`${this.pathOf(uri)}: this file ${entry.message}`);
+    this.somethingChanged();
+  }
+
+  private toEntry(bank: FolderBank, path: string): StoryEntry | undefined {
+    const entry = bank.index.entry(path);
+    if (!entry?.ok) return undefined;
+    const uri = vscode.Uri.parse(path);
+    return { uri, path: this.pathOf(uri), result: entry.result, version: this.versions.get(path), indexed: entry.inBank };
+  }
+
+  entry(uri: vscode.Uri): StoryEntry | undefined {
+    const bank = this.folderOf(uri);
+    return (bank && this.toEntry(bank, uri.toString())) ?? this.outside.get(uri.toString());
   }
 
   /** True when the file belongs to the bank: inside a workspace folder and matching its stories glob. */
   isIndexed(uri: vscode.Uri, document?: vscode.TextDocument): boolean {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return false;
-    const state = this.folders.get(folder.uri.toString());
-    const globs = state?.config.stories ?? this.settingsConfig(folder.uri).stories;
+    const bank = this.folderOf(uri);
+    if (!bank?.configured) return false;
     if (/(^|\/)(node_modules|\.git)\//.test(uri.path) || this.deletedOnDisk.has(uri.toString())) return false;
-    if (document) return globs.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0);
-    return this.entries.get(uri.toString())?.indexed ?? false;
-  }
-
-  private bump(uri: vscode.Uri): number {
-    const key = uri.toString();
-    const next = (this.generations.get(key) ?? 0) + 1;
-    this.generations.set(key, next);
-    return next;
+    if (document) return bank.index.matchesStories(uri.toString());
+    return bank.index.entry(uri.toString())?.ok === true;
   }
 
   pathOf(uri: vscode.Uri): string {
@@ -256,34 +304,39 @@ export class StoryBank implements vscode.Disposable {
     return vscode.workspace.asRelativePath(uri, multiRoot);
   }
 
-  private lint(uri: vscode.Uri, text: string): StoryResult {
-    const started = performance.now();
-    const result = checkStoryText(text, { config: this.configFor(uri) });
-    this.log.trace(`linted ${this.pathOf(uri)} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} finding(s)`);
-    return result;
-  }
-
-  private setEntry(uri: vscode.Uri, result: StoryResult, version: number | undefined, indexed: boolean): StoryEntry {
-    const entry: StoryEntry = { uri, path: this.pathOf(uri), result, version, indexed };
-    if (result.isStory || indexed) this.entries.set(uri.toString(), entry);
-    else this.entries.delete(uri.toString());
-    if (result.isStory) this.diagnostics.set(uri, result.findings.map(findingToDiagnostic));
-    else this.diagnostics.delete(uri);
+  /** Lints an open document now (its unsaved text counts). */
+  updateDocument(document: vscode.TextDocument, indexed = this.isIndexed(document.uri, document)): StoryEntry | undefined {
+    if (!isMarkdown(document)) return undefined;
+    const key = document.uri.toString();
+    const timer = this.lintTimers.get(key);
+    if (timer) clearTimeout(timer);
+    this.lintTimers.delete(key);
+    const cached = this.fresh.get(key);
+    this.fresh.delete(key);
+    const bank = this.folderOf(document.uri);
+    if (indexed && bank) {
+      this.outside.delete(key);
+      this.versions.set(key, document.version);
+      bank.index.checkUnsaved(key, document.getText(), cached?.version === document.version ? cached.result : undefined);
+      return this.toEntry(bank, key);
+    }
+    // Not part of any bank: checked with its folder's configuration, shown, never counted.
+    if (bank?.index.entry(key)) bank.index.delete(key);
+    const result = cached && cached.version === document.version ? cached.result : this.lintOutside(document);
+    const entry: StoryEntry = { uri: document.uri, path: this.pathOf(document.uri), result, version: document.version, indexed: false };
+    if (result.isStory) {
+      this.outside.set(key, entry);
+      this.diagnostics.set(document.uri, result.findings.map(findingToDiagnostic));
+    } else {
+      this.outside.delete(key);
+      this.diagnostics.delete(document.uri);
+    }
     this.somethingChanged();
     return entry;
   }
 
-  /** Lints an open document now (its unsaved text counts). */
-  updateDocument(document: vscode.TextDocument, indexed = this.isIndexed(document.uri, document)): StoryEntry | undefined {
-    if (!isMarkdown(document)) return undefined;
-    const timer = this.lintTimers.get(document.uri.toString());
-    if (timer) clearTimeout(timer);
-    this.lintTimers.delete(document.uri.toString());
-    this.bump(document.uri);
-    const cached = this.fresh.get(document.uri.toString());
-    this.fresh.delete(document.uri.toString());
-    const result = cached && cached.version === document.version ? cached.result : this.lint(document.uri, document.getText());
-    return this.setEntry(document.uri, result, document.version, indexed);
+  private lintOutside(document: vscode.TextDocument): StoryResult {
+    return checkStoryText(document.getText(), { config: this.configFor(document.uri) });
   }
 
   /** Lints after a pause in typing; a newer change restarts the wait, so only the latest text is linted. */
@@ -312,7 +365,7 @@ export class StoryBank implements vscode.Disposable {
    */
   resultFor(document: vscode.TextDocument): StoryEntry | undefined {
     const key = document.uri.toString();
-    const entry = this.entries.get(key);
+    const entry = this.entry(document.uri);
     if (entry && entry.version === document.version) return entry;
     if (!isMarkdown(document)) return undefined;
     const cached = this.fresh.get(key);
@@ -320,16 +373,12 @@ export class StoryBank implements vscode.Disposable {
     const fresh: StoryEntry = {
       uri: document.uri,
       path: this.pathOf(document.uri),
-      result: this.lint(document.uri, document.getText()),
+      result: checkStoryText(document.getText(), { config: this.configFor(document.uri) }),
       version: document.version,
       indexed: entry?.indexed ?? this.isIndexed(document.uri, document),
     };
     this.fresh.set(key, fresh);
     return fresh;
-  }
-
-  entry(uri: vscode.Uri): StoryEntry | undefined {
-    return this.entries.get(uri.toString());
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -340,44 +389,25 @@ export class StoryBank implements vscode.Disposable {
 
   /** A story file changed or appeared on disk. */
   fileChanged(uri: vscode.Uri): Promise<void> {
-    return this.track(this.readAndLint(uri, true));
+    return this.track(this.readAndLint(uri));
   }
 
-  /**
-   * `configChanged`: a re-index after the configuration changed, which judges open documents again too.
-   * `readAhead`: the file's text, already being read (indexing reads the next batch while it lints this one),
-   * and the file's generation when that read started; an update since then makes it read the file again.
-   */
-  private async readAndLint(
-    uri: vscode.Uri,
-    indexed: boolean,
-    configChanged = false,
-    readAhead?: { reading: Promise<string | undefined>; generation: number },
-  ): Promise<void> {
-    this.deletedOnDisk.delete(uri.toString());
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  private async readAndLint(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    this.deletedOnDisk.delete(key);
+    const open = openDocument(key);
     if (open) {
-      // The editor's text wins over the disk; it is re-linted when the published result is for another version
-      // or another configuration.
-      const entry = this.entries.get(uri.toString());
-      if (configChanged || !entry || entry.version !== open.version || entry.indexed !== indexed) {
-        this.fresh.delete(uri.toString());
-        this.updateDocument(open);
-      }
+      // The editor's text wins over the disk; it is re-linted when the published result is for another version.
+      if (this.entry(uri)?.version !== open.version) this.updateDocument(open);
       return;
     }
-    const reading = readAhead && readAhead.generation === (this.generations.get(uri.toString()) ?? 0) ? readAhead.reading : undefined;
-    const generation = this.bump(uri);
-    let text: string | undefined;
+    const bank = this.folderOf(uri);
+    if (!bank?.configured) return;
     try {
-      text = await (reading ?? this.readText(uri));
+      await bank.index.refresh(key);
     } catch (error) {
-      this.log.warn(`could not read ${uri.toString()}: ${String(error)}`);
+      this.log.warn(`could not read ${key}: ${String(error)}`);
     }
-    if (this.disposed || this.generations.get(uri.toString()) !== generation) return; // a newer update won
-    if (text === undefined) this.fileDeleted(uri);
-    // Nobody has this file open: keep what the tree, matrix and practice read, not the whole analysis.
-    else this.setEntry(uri, withoutAnalysis(this.lint(uri, text)), undefined, indexed);
   }
 
   fileDeleted(uri: vscode.Uri): void {
@@ -387,18 +417,16 @@ export class StoryBank implements vscode.Disposable {
 
   /** Forgets every indexed story inside a deleted folder. */
   private folderDeleted(uri: vscode.Uri): void {
-    const prefix = uri.toString().replace(/\/?$/, '/');
-    for (const key of [...this.entries.keys()]) {
-      if (key.startsWith(prefix)) this.fileDeleted(vscode.Uri.parse(key));
-    }
+    const bank = this.folderOf(uri);
+    for (const path of bank?.index.deleteUnder(uri.toString()) ?? []) this.fileDeleted(vscode.Uri.parse(path));
   }
 
   private forget(uri: vscode.Uri): void {
-    this.bump(uri);
-    this.fresh.delete(uri.toString());
-    const had = this.entries.delete(uri.toString());
+    const key = uri.toString();
+    this.fresh.delete(key);
+    this.folderOf(uri)?.index.delete(key);
+    if (this.outside.delete(key)) this.somethingChanged();
     this.diagnostics.delete(uri);
-    if (had) this.somethingChanged();
   }
 
   /** A closed story keeps its diagnostics (from the file on disk) when it is part of the bank. */
@@ -408,8 +436,8 @@ export class StoryBank implements vscode.Disposable {
     if (timer) clearTimeout(timer);
     this.lintTimers.delete(key);
     this.fresh.delete(key);
-    const entry = this.entries.get(key);
-    if (entry?.indexed && document.uri.scheme !== 'untitled') void this.track(this.readAndLint(document.uri, true));
+    this.versions.delete(key);
+    if (this.entry(document.uri)?.indexed && document.uri.scheme !== 'untitled') void this.track(this.readAndLint(document.uri));
     else this.forget(document.uri);
   }
 
@@ -435,45 +463,46 @@ export class StoryBank implements vscode.Disposable {
     if (this.disposed) return;
     const started = performance.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    for (const key of [...this.folders.keys()]) {
-      if (!folders.some((folder) => folder.uri.toString() === key)) {
-        this.folders.get(key)?.watchers.forEach((watcher) => watcher.dispose());
-        this.folders.delete(key);
-      }
+    for (const [key, bank] of [...this.folders]) {
+      if (folders.some((folder) => folder.uri.toString() === key)) continue;
+      bank.watchers.forEach((watcher) => watcher.dispose());
+      for (const path of bank.index.paths()) bank.index.delete(path);
+      if (bank.configUri) this.configDiagnostics.delete(bank.configUri);
+      this.folders.delete(key);
     }
-    const found = new Map<string, vscode.Uri>();
-    for (const folder of folders) {
-      const config = await this.loadFolderConfig(folder);
-      for (const glob of config.stories) {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE_GLOB)) {
-          found.set(uri.toString(), uri);
-        }
+    const banks = folders.map((folder) => this.folderBank(folder));
+    // Configuration first, so the count of files is known for the progress.
+    for (const bank of banks) {
+      try {
+        await bank.index.loadConfig();
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        this.log.error(`${bank.folder.name}: ${error.message}`);
       }
+      this.watchConfig(bank);
+      this.publishConfigProblems(bank);
     }
-    const uris = [...found.values()];
+    const found = await Promise.all(banks.map((bank) => (bank.configured ? bank.index.discover() : { files: [], errors: [] })));
+    const files = found.reduce((sum, discovery) => sum + discovery.files.length, 0);
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      // Each batch's files are read while the batch before it is linted.
-      const reads = new Map<string, { reading: Promise<string | undefined>; generation: number }>();
-      const readAhead = (batch: readonly vscode.Uri[]) => {
-        for (const uri of batch) {
-          const reading = this.readText(uri);
-          reading.catch(() => undefined); // readAndLint awaits it and logs a failure
-          reads.set(uri.toString(), { reading, generation: this.generations.get(uri.toString()) ?? 0 });
-        }
-      };
-      readAhead(uris.slice(0, INDEX_BATCH));
-      for (let i = 0; i < uris.length; i += INDEX_BATCH) {
-        const batch = uris.slice(i, i + INDEX_BATCH);
-        readAhead(uris.slice(i + INDEX_BATCH, i + 2 * INDEX_BATCH));
-        await Promise.all(batch.map((uri) => this.readAndLint(uri, true, true, reads.get(uri.toString()))));
-        for (const uri of batch) reads.delete(uri.toString());
-        progress?.report({ message: `${Math.min(i + INDEX_BATCH, uris.length)}/${uris.length}`, increment: (batch.length / uris.length) * 100 });
-        await new Promise((resolve) => setTimeout(resolve, 0)); // let typing and rendering through
+      let before = 0;
+      for (const [position, bank] of banks.entries()) {
+        if (!bank.configured) continue;
+        let reported = 0;
+        await bank.index.indexFiles(found[position], {
+          onProgress: (done) => {
+            progress?.report({ message: `${before + done}/${files}`, increment: ((done - reported) / Math.max(files, 1)) * 100 });
+            reported = done;
+          },
+          // Let typing and rendering through between batches.
+          betweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        });
+        before += found[position].files.length;
       }
     };
     const title = 'Story Bank: indexing stories';
     let viewProgress = false;
-    if (uris.length > LARGE_INDEX) {
+    if (files > LARGE_INDEX) {
       await vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID }, title }, () => {
         viewProgress = true;
         return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
@@ -481,20 +510,17 @@ export class StoryBank implements vscode.Disposable {
     } else {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
     }
-    // Drop indexed entries whose file is gone or no longer matches the glob; open documents are re-judged.
-    for (const entry of [...this.entries.values()]) {
-      if (!entry.indexed || found.has(entry.uri.toString())) continue;
-      this.fileDeleted(entry.uri);
-    }
-    // Open documents outside the bank (untitled, outside the globs, deleted on disk) are still checked.
+    // Open documents are judged again with the new configuration; those outside every bank are still checked.
     for (const document of vscode.workspace.textDocuments) {
-      if (isMarkdown(document) && !found.has(document.uri.toString())) this.updateDocument(document, false);
+      if (!isMarkdown(document)) continue;
+      this.fresh.delete(document.uri.toString());
+      this.updateDocument(document);
     }
     this.indexedOnce = true;
-    const stories = [...this.entries.values()].filter((entry) => entry.indexed && entry.result.isStory).length;
+    const stories = this.stories().length;
     const ms = Math.round(performance.now() - started);
-    this.lastIndexing = { reason, files: uris.length, stories, ms, viewProgress };
-    this.log.info(`indexed ${uris.length} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${ms} ms (${reason})`);
+    this.lastIndexing = { reason, files, stories, ms, viewProgress };
+    this.log.info(`indexed ${files} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${ms} ms (${reason})`);
     this.somethingChanged();
   }
 
@@ -504,10 +530,10 @@ export class StoryBank implements vscode.Disposable {
 
   // ---- coverage and change notification ------------------------------------------------------------
 
-  /** Indexed stories sorted by path (kept until the next change: the tree asks for each of its rows). */
+  /** Indexed stories of every folder, sorted by path (kept until the next change: the tree asks for each of its rows). */
   stories(): readonly StoryEntry[] {
-    this.storiesCache ??= [...this.entries.values()]
-      .filter((entry) => entry.indexed && entry.result.isStory)
+    this.storiesCache ??= [...this.folders.values()]
+      .flatMap((bank) => bank.index.stories().map((story) => this.toEntry(bank, story.path)!))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return this.storiesCache;
   }
@@ -517,20 +543,28 @@ export class StoryBank implements vscode.Disposable {
     return this.storiesByPath.get(path);
   }
 
+  /** The first folder's profile over the stories of every folder, by workspace-relative path. */
   coverage(): CoverageEntry[] {
-    this.coverageCache ??= computeCoverage(
-      this.profile,
-      this.stories().map((entry) => ({ path: entry.path, result: entry.result })),
-    );
+    const only = this.folders.size === 1 ? this.firstFolder() : undefined;
+    this.coverageCache ??= only?.configured ? this.relativeCoverage(only.index.coverage()) : computeCoverage(this.profile, this.stories());
     return this.coverageCache;
+  }
+
+  /** Each folder's coverage under its own profile (a multi-root workspace shows one per folder). */
+  coverageByFolder(): FolderCoverage[] {
+    return [...this.folders.values()]
+      .filter((bank) => bank.configured)
+      .map((bank) => ({ folder: bank.folder, profile: bank.index.config.profile, coverage: this.relativeCoverage(bank.index.coverage()) }));
+  }
+
+  private relativeCoverage(coverage: readonly CoverageEntry[]): CoverageEntry[] {
+    const relative = (path: string) => this.pathOf(vscode.Uri.parse(path));
+    return coverage.map((entry) => ({ ...entry, stories: entry.stories.map(relative), ready: entry.ready.map(relative) }));
   }
 
   /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
   needingAttention(): string[] {
-    return storiesNeedingAttention(
-      this.profile,
-      this.stories().map((entry) => ({ path: entry.path, result: entry.result })),
-    );
+    return storiesNeedingAttention(this.profile, this.stories());
   }
 
   private somethingChanged(): void {
@@ -565,7 +599,7 @@ export class StoryBank implements vscode.Disposable {
     for (const timer of this.lintTimers.values()) clearTimeout(timer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     if (this.reindexTimer) clearTimeout(this.reindexTimer);
-    for (const state of this.folders.values()) state.watchers.forEach((watcher) => watcher.dispose());
+    for (const bank of this.folders.values()) bank.watchers.forEach((watcher) => watcher.dispose());
     this.folders.clear();
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();

@@ -16,8 +16,6 @@ export interface ConfigSource {
   profileId?: string;
   /** The editor's settings, under the file. */
   overrides?: ConfigOverrides & { stories?: string[] };
-  /** The editor's Switch Profile: the bank seen through another profile; plain `questions` lists keep theirs. */
-  viewProfileId?: string;
 }
 
 export async function findConfigFile(host: BankHost, root: string): Promise<string | undefined> {

@@ -20,7 +20,8 @@ export type { ConfigProblemEntry, ResolvedBankConfig } from './resolve-config';
 
 export interface StoryChecker<R extends StorySummary> {
   resolveConfig(source: ConfigSource): ResolvedBankConfig;
-  checkText(text: string, config: ResolvedConfig): R;
+  /** `path` is the file the text is for, when there is one. */
+  checkText(text: string, config: ResolvedConfig, path?: string): R;
   /** Many texts at once, in order (the CLI spreads them over worker threads); by default one after another. */
   checkMany?(files: { path: string; text: string }[], config: ResolvedConfig, onProgress: (count: number) => void): Promise<R[]>;
   /** A result for an unchanged file known from its metadata alone (the CLI's cache), so it need not be read. */
@@ -42,11 +43,15 @@ export interface BankIndexOptions<R extends StorySummary> {
   /** The bank's folder: a workspace folder, or the CLI's first path. */
   root: string;
   checker: StoryChecker<R>;
-  /** What the configuration depends on besides its file. */
-  configOptions?: Omit<ConfigSource, 'file' | 'text'> & { explicitFile?: string };
+  /** What the configuration depends on besides its file (settings may change it between loads). */
+  configOptions?: ConfigOptions;
   /** Read-ahead and progress granularity of `load`; the CLI hands everything to its checker at once. */
   batchSize?: number;
+  /** Called after an entry is set (with it) or removed (with undefined): the editor publishes diagnostics here. */
+  onEntry?: (path: string, entry: BankEntry<R> | undefined) => void;
 }
+
+export type ConfigOptions = Omit<ConfigSource, 'file' | 'text'> & { explicitFile?: string };
 
 export interface LoadOptions {
   /** Files and folders to index; the root by default. A file named here is in the bank whatever the globs say. */
@@ -56,6 +61,12 @@ export interface LoadOptions {
   betweenBatches?: () => Promise<void>;
 }
 
+/** The story files of a bank, and the folders or inputs that could not be listed. */
+export interface Discovery {
+  files: string[];
+  errors: BankError[];
+}
+
 export class ConfigError extends Error {}
 
 export class BankIndex<R extends StorySummary> {
@@ -63,6 +74,7 @@ export class BankIndex<R extends StorySummary> {
   readonly root: string;
   private readonly checker: StoryChecker<R>;
   private readonly options: BankIndexOptions<R>;
+  configOptions: ConfigOptions | undefined;
   private readonly entries = new Map<string, BankEntry<R>>();
   private resolved: { source: ConfigSource; config: ResolvedConfig; problems: ConfigProblemEntry[] } | undefined;
   private inBank: (path: string) => boolean = () => true;
@@ -77,13 +89,14 @@ export class BankIndex<R extends StorySummary> {
     this.host = options.host;
     this.root = options.root;
     this.checker = options.checker;
+    this.configOptions = options.configOptions;
   }
 
   // ---- configuration ----
 
   /** Finds, reads and resolves the configuration; throws a ConfigError only when the bank cannot be checked at all. */
   async loadConfig(): Promise<ResolvedConfig> {
-    const outcome = await readConfigSource(this.host, this.root, this.options.configOptions);
+    const outcome = await readConfigSource(this.host, this.root, this.configOptions);
     if (!outcome.ok) throw new ConfigError(outcome.message);
     const resolved = this.checker.resolveConfig(outcome.source);
     if (!resolved.ok) throw new ConfigError(resolved.usageError);
@@ -116,10 +129,36 @@ export class BankIndex<R extends StorySummary> {
 
   /** Loads the configuration, then discovers, reads and checks every story; what was indexed before is replaced. */
   async load(options: LoadOptions = {}): Promise<void> {
-    const config = await this.loadConfig();
-    const { files, named, errors } = await this.discover(options.inputs ?? [this.root]);
-    this.walkErrors = errors;
-    const wanted = files.filter((file) => named.has(file) || this.inBank(file));
+    await this.loadConfig();
+    await this.indexFiles(await this.discover(options.inputs), options);
+  }
+
+  /** The story files under the inputs (the root by default) by the `stories` globs; a file named in `inputs` is always one. */
+  async discover(inputs: readonly string[] = [this.root]): Promise<Discovery> {
+    const files: string[] = [];
+    const seen = new Set<string>();
+    const errors: BankError[] = [];
+    const add = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      files.push(file);
+    };
+    for (const input of inputs) {
+      const stat = await this.host.stat(input);
+      if (!stat) errors.push({ path: input, message: 'does not exist' });
+      else if (stat.kind === 'folder') {
+        const listed = await this.host.listMarkdownFiles(input, (path, message) => errors.push({ path, message }));
+        listed.filter((file) => this.inBank(file)).forEach(add);
+      } else add(input);
+    }
+    return { files, errors };
+  }
+
+  /** Reads and checks the discovered files, replacing what was indexed before. */
+  async indexFiles(discovery: Discovery, options: Omit<LoadOptions, 'inputs'> = {}): Promise<void> {
+    const config = this.config;
+    const wanted = discovery.files;
+    this.walkErrors = discovery.errors;
     const found = new Set(wanted);
     for (const path of [...this.entries.keys()]) if (!found.has(path)) this.delete(path);
 
@@ -141,7 +180,7 @@ export class BankIndex<R extends StorySummary> {
       options.onProgress?.((done += batch.length - pending.length), wanted.length);
       const results = this.checker.checkMany
         ? await this.checker.checkMany(pending, config, (count) => options.onProgress?.((done += count), wanted.length))
-        : pending.map(({ text }) => this.checker.checkText(text, config));
+        : pending.map(({ path, text }) => this.checker.checkText(text, config, path));
       if (!this.checker.checkMany) options.onProgress?.((done += pending.length), wanted.length);
       pending.forEach(({ path, generation }, position) => {
         if (this.generations.get(path) === generation) this.set(path, { path, ok: true, result: results[position], inBank: true });
@@ -159,7 +198,7 @@ export class BankIndex<R extends StorySummary> {
     const read = await this.readForCheck(path);
     if (read.kind === 'text') {
       if (this.generations.get(path) !== read.generation) return this.entries.get(path);
-      return this.set(path, { path, ok: true, result: this.checker.checkText(read.text, this.config), inBank: true });
+      return this.set(path, { path, ok: true, result: this.checker.checkText(read.text, this.config, path), inBank: true });
     }
     if (read.kind === 'result') return this.set(path, { path, ok: true, result: read.result, inBank: true });
     if (read.message === 'does not exist') {
@@ -169,9 +208,9 @@ export class BankIndex<R extends StorySummary> {
     return this.set(path, { path, ok: false, message: read.message });
   }
 
-  /** Checks a text that has not been saved (an open editor) as this file's content. */
-  checkUnsaved(path: string, text: string): BankEntry<R> {
-    const result = this.checker.checkText(text, this.config);
+  /** Checks a text that has not been saved (an open editor) as this file's content; `checked` is its result if already known. */
+  checkUnsaved(path: string, text: string, checked?: R): BankEntry<R> {
+    const result = checked ?? this.checker.checkText(text, this.config, path);
     this.bump(path);
     return this.set(path, { path, ok: true, result, inBank: this.inBank(path) });
   }
@@ -190,7 +229,10 @@ export class BankIndex<R extends StorySummary> {
   delete(path: string): boolean {
     this.bump(path);
     const had = this.entries.delete(path);
-    if (had) this.changed();
+    if (had) {
+      this.changed();
+      this.options.onEntry?.(path, undefined);
+    }
     return had;
   }
 
@@ -239,6 +281,7 @@ export class BankIndex<R extends StorySummary> {
   private set(path: string, entry: BankEntry<R>): BankEntry<R> {
     this.entries.set(path, entry);
     this.changed();
+    this.options.onEntry?.(path, entry);
     return entry;
   }
 
@@ -264,27 +307,5 @@ export class BankIndex<R extends StorySummary> {
     if (!read.ok) return { kind: 'error', message: read.message };
     if (stat) this.checker.onRead?.(path, stat, read.text);
     return { kind: 'text', text: read.text, generation };
-  }
-
-  private async discover(inputs: readonly string[]): Promise<{ files: string[]; named: Set<string>; errors: BankError[] }> {
-    const files: string[] = [];
-    const seen = new Set<string>();
-    const named = new Set<string>();
-    const errors: BankError[] = [];
-    const add = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      files.push(file);
-    };
-    for (const input of inputs) {
-      const stat = await this.host.stat(input);
-      if (!stat) errors.push({ path: input, message: 'does not exist' });
-      else if (stat.kind === 'folder') (await this.host.listMarkdownFiles(input, (path, message) => errors.push({ path, message }))).forEach(add);
-      else {
-        named.add(input);
-        add(input);
-      }
-    }
-    return { files, named, errors };
   }
 }

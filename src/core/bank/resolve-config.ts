@@ -1,6 +1,6 @@
 // A configuration source (file text, settings, profile choices) resolved into the configuration rules run with.
 // This loads the rule registry and zod, so light front ends (the CLI answering from its cache) import it lazily.
-import { DEFAULT_CONFIG, findProfile, knownProfiles, parseConfig, resolveConfig, withProfile, type ConfigProblem, type ResolvedConfig } from '../config';
+import { DEFAULT_CONFIG, findProfile, knownProfiles, parseConfig, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../config';
 import { RULES } from '../rules';
 import type { ConfigSource } from './config-source';
 
@@ -39,7 +39,5 @@ export function resolveBankConfig(source: ConfigSource): ResolvedBankConfig {
       };
     config = resolveConfig(config, {}, profile);
   }
-  // A switched-to profile this bank does not define (another folder's custom one) leaves the bank as configured.
-  if (source.viewProfileId) config = withProfile(config, source.viewProfileId) ?? config;
   return { ok: true, config, problems };
 }
