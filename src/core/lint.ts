@@ -84,8 +84,7 @@ export function lintStory(parsed: ParsedStory, options: LintOptions = {}): Story
 }
 
 function sectionTimes(story: ParsedStory, config: ResolvedConfig): SectionTime[] {
-  const options = timing.meta.options.safeParse(config.rules.timing?.options ?? {});
-  const budgets = configuredBudgets(options.success ? options.data : timing.meta.options.parse({}));
+  const budgets = configuredBudgets(ruleOptions(timing, config));
   return story.sections.flatMap((section) =>
     section.headingSpan
       ? [
@@ -144,6 +143,22 @@ function firstHeading(story: ParsedStory): string | undefined {
   return story.headings.find((heading) => !heading.kind)?.text.trim() || undefined;
 }
 
+const optionsByConfig = new WeakMap<ResolvedConfig['rules'], Map<Rule<any>, unknown>>();
+
+/**
+ * A rule's options as the configuration sets them, with the rule's defaults; invalid ones were reported by
+ * parseConfig and fall back to the defaults. Parsed once per configuration, not once per story.
+ */
+function ruleOptions<O>(rule: Rule<O>, config: ResolvedConfig): O {
+  let byRule = optionsByConfig.get(config.rules);
+  if (!byRule) optionsByConfig.set(config.rules, (byRule = new Map()));
+  if (!byRule.has(rule)) {
+    const parsed = rule.meta.options.safeParse(config.rules[rule.id]?.options ?? {});
+    byRule.set(rule, parsed.success ? parsed.data : rule.meta.options.parse({}));
+  }
+  return byRule.get(rule) as O;
+}
+
 function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Rule<any>[], evidence: Map<string, Span>): Finding[] {
   const findings: Finding[] = [];
   const sentencesByKind = new Map<SectionKind | undefined, ParsedStory['sentences']>();
@@ -157,14 +172,13 @@ function runRules(story: ParsedStory, config: ResolvedConfig, rules: readonly Ru
     const ruleConfig = config.rules[rule.id];
     const severity: SeveritySetting = ruleConfig?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off' || story.directives.file.has(rule.id) || story.directives.file.has('*')) continue;
-    const parsedOptions = rule.meta.options.safeParse(ruleConfig?.options ?? {});
     const context: RuleContext<unknown> = {
       story,
       profile: config.profile,
       profiles,
       bankProfileId: config.bankProfileId ?? DEFAULT_PROFILE_ID,
       settings: { wordsPerMinute: config.wordsPerMinute, maxSeconds: config.maxSeconds },
-      options: parsedOptions.success ? parsedOptions.data : rule.meta.options.parse({}),
+      options: ruleOptions(rule, config),
       sentencesIn: (...kinds) =>
         kinds.length === 1 ? (sentencesByKind.get(kinds[0]) ?? []) : story.sentences.filter((sentence) => sentence.section && kinds.includes(sentence.section)),
       report: (report) => {
