@@ -4,7 +4,7 @@
 import type { ParsedStory } from '../story/parse';
 import type { Sentence, Span } from '../types';
 import { negatedAt } from './clauses';
-import { tagger } from './tagger';
+import { readIsolated } from './tagger';
 
 /** Universal Dependencies tags, as the model gives them. */
 export type PartOfSpeech =
@@ -76,68 +76,55 @@ const sentenceCache = new Map<string, LocalSentence>();
 const SENTENCE_CACHE_LIMIT = 4_000;
 
 function tag(text: string, sentences: readonly Sentence[]): TaggedSentence[] {
-  const proses = sentences.map((sentence) => sentenceProse(text, sentence));
-  const missing = [...new Set(proses.filter((prose) => !sentenceCache.has(prose)))];
-  if (missing.length > 0) {
-    if (sentenceCache.size + missing.length > SENTENCE_CACHE_LIMIT) sentenceCache.clear();
-    tagProses(missing).forEach((local, index) => sentenceCache.set(missing[index], local));
-  }
-  return sentences.map((sentence, index) => placed(text, sentence, sentenceCache.get(proses[index])!));
+  return sentences.map((sentence) => {
+    const prose = sentenceProse(text, sentence);
+    let local = sentenceCache.get(prose);
+    if (!local) {
+      if (sentenceCache.size >= SENTENCE_CACHE_LIMIT) sentenceCache.clear();
+      local = tagProse(prose);
+      sentenceCache.set(prose, local);
+    }
+    return placed(text, sentence, local);
+  });
 }
 
-/** Tags many sentences in one pass of the model: joined, each ended so the model does not run two together. */
-function tagProses(proses: readonly string[]): LocalSentence[] {
-  const starts: number[] = [];
-  let joined = '';
-  for (const prose of proses) {
-    starts.push(joined.length);
-    joined += prose + (/[.!?:;]["')\]]*\s*$/.test(prose) ? '\n\n' : ' .\n\n');
-  }
-  const nlp = tagger();
-  const its = nlp.its;
-  const doc = nlp.readDoc(joined);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
-  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
-
-  const result: LocalSentence[] = proses.map(() => ({ tokens: [], entities: [] }));
-  const owner: number[] = [];
-  const localIndex: number[] = [];
-  const visible = /\S/g;
-  let cursor = 0;
-  let sentence = 0;
-  for (let t = 0; t < values.length; t++) {
-    const value = values[t];
-    visible.lastIndex = cursor;
-    // The model keeps line breaks as tokens; they are found from the cursor, words from the next visible character.
-    const from = /^\s+$/.test(value) ? cursor : (visible.exec(joined)?.index ?? joined.length);
-    const at = joined.indexOf(value, from);
-    if (at < 0 || at - from > 64) {
-      owner.push(-1);
-      localIndex.push(-1);
-      continue;
+/**
+ * Tags one sentence on its own, so that its tags depend on its words only: not on the sentences read beside it
+ * or before it. It is ended so that the model reads a complete sentence.
+ */
+function tagProse(prose: string): LocalSentence {
+  const ended = /[.!?:;]["')\]]*\s*$/.test(prose) ? prose : prose + ' .';
+  return readIsolated(ended, (doc, nlp) => {
+    const its = nlp.its;
+    const values = doc.tokens().out(its.value) as string[];
+    const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
+    const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
+    const local: LocalSentence = { tokens: [], entities: [] };
+    /** Token index in the model's output -> index in `local.tokens`, or -1 when the token is not kept. */
+    const kept: number[] = [];
+    const visible = /\S/g;
+    let cursor = 0;
+    for (let t = 0; t < values.length; t++) {
+      const value = values[t];
+      visible.lastIndex = cursor;
+      const from = visible.exec(ended)?.index ?? ended.length;
+      const at = ended.indexOf(value, from);
+      if (at < 0 || at - from > 64 || pos[t] === 'SPACE' || !value.trim() || at + value.length > prose.length) {
+        kept.push(-1);
+        continue;
+      }
+      cursor = at + value.length;
+      local.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], start: at, end: at + value.length });
+      kept.push(local.tokens.length - 1);
     }
-    cursor = at + value.length;
-    while (sentence + 1 < proses.length && starts[sentence + 1] <= at) sentence++;
-    const start = at - starts[sentence];
-    if (pos[t] === 'SPACE' || !value.trim() || start + value.length > proses[sentence].length) {
-      owner.push(-1);
-      localIndex.push(-1);
-      continue;
-    }
-    const target = result[sentence];
-    target.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], start, end: start + value.length });
-    owner.push(sentence);
-    localIndex.push(target.tokens.length - 1);
-  }
-
-  doc.entities().each((entity: ReturnType<ReturnType<typeof doc.entities>['itemAt']>) => {
-    const kind = ENTITY_KINDS[entity.out(its.type) as string];
-    const [first, last] = entity.out(its.span) as unknown as [number, number];
-    if (!kind || owner[first] < 0 || owner[last] !== owner[first]) return;
-    result[owner[first]].entities.push({ kind, first: localIndex[first], last: localIndex[last] });
+    doc.entities().each((entity: ReturnType<ReturnType<typeof doc.entities>['itemAt']>) => {
+      const kind = ENTITY_KINDS[entity.out(its.type) as string];
+      const [first, last] = entity.out(its.span) as unknown as [number, number];
+      if (!kind || kept[first] < 0 || kept[last] < 0) return;
+      local.entities.push({ kind, first: kept[first], last: kept[last] });
+    });
+    return local;
   });
-  return result;
 }
 
 /** A cached sentence placed at its offsets in this file. */
