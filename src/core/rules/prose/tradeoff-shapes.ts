@@ -7,6 +7,7 @@
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
 import { clausesOf, isModal, type Clause } from '../../language/clauses';
+import { APPROXIMATORS } from '../../language/lexicon';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
@@ -564,7 +565,7 @@ function causedByMistake(sentence: TaggedSentence): boolean {
 const PEOPLE =
   /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
-const APPROXIMATELY = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'some', 'approximately']);
+const APPROXIMATELY = new Set([...APPROXIMATORS, 'just', 'some']);
 
 /** "chose A over B", "picked the rewrite over the patch": a choice verb, then "over" not followed by a time or amount. */
 function overPreference(sentence: TaggedSentence): boolean {
