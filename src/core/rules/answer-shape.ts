@@ -20,7 +20,7 @@ const OPTIONS = new RegExp(
     String.raw`(?:chose|choose|choosing|picked|pick|prioriti[sz]ed|favou?red|went with|opted for|bet on)\b(?: \S+){1,10} over)\b`,
 );
 
-/** Reported speech: somebody's words, reported. Quotations are found on the source text instead. */
+/** Reported speech: somebody's words, reported. Quotations are found on the sentences' parsed text instead. */
 const REPORTED_SPEECH = new RegExp(
   String.raw`\b(?:told (?:me|him|her|them|us|the \S+|my \S+)|(?:she|he|they|i|we|\S+) (?:said|wrote|asked|admitted|warned|pointed out)|` +
     String.raw`said (?:that|to me)|(?:feedback|criticism|comment|message|point|verdict|review) was|in (?:her|his|their|my) words|` +
@@ -95,7 +95,7 @@ type Finding = { messageId: string };
 const CHECKS: Record<ShapeCheck, (story: ParsedStory, outsideLesson: Sentence[]) => Finding | undefined> = {
   options: (story) => (anyHasPhrase(story.sentences, OPTIONS) ? undefined : { messageId: 'options' }),
   feedback: (story) =>
-    anyHasPhrase(story.sentences, REPORTED_SPEECH) || QUOTATION.test(story.sentences.map((s) => story.text.slice(s.span.start, s.span.end)).join(' '))
+    anyHasPhrase(story.sentences, REPORTED_SPEECH) || QUOTATION.test(story.sentences.map((sentence) => sentence.text).join(' '))
       ? undefined
       : { messageId: 'feedback' },
   commitment: (story) => {
