@@ -59,6 +59,27 @@ export const MODAL_VERBS: ReadonlySet<string> = new Set(['can', 'could', 'may', 
 /** The modals with "not" fused on, as one written word: "won't", "couldn't". */
 export const NEGATED_MODALS: ReadonlySet<string> = new Set(["can't", "couldn't", "mightn't", "mustn't", "shan't", "shouldn't", "won't", "wouldn't"]);
 
+/** Verbs of thinking, feeling and perceiving: what someone had in mind, not what they did. */
+export const MENTAL_VERBS: ReadonlySet<string> = new Set([
+  'think',
+  'believe',
+  'feel',
+  'want',
+  'hope',
+  'wish',
+  'know',
+  'guess',
+  'suppose',
+  'realize',
+  'realise',
+  'notice',
+  'see',
+  'understand',
+  'wonder',
+  'worry',
+  'learn',
+]);
+
 /** Particles of phrasal verbs: "rolled *out*", "pushed *back*". */
 export const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['out', 'up', 'down', 'off', 'back', 'through', 'aside', 'away']);
 

@@ -549,7 +549,7 @@ function namesAgent(words: readonly string[], participleIndex: number): boolean 
     if (words[index] !== 'by') continue;
     const next = words[index + 1];
     if (next === undefined || /^\d/.test(next) || next.endsWith('ing')) return false;
-    if (next === 'the' || next === 'a' || next === 'an') {
+    if (ARTICLES.has(next)) {
       const after = words[index + 2];
       return after !== undefined && !NOT_AGENT_AFTER_ARTICLE.has(after) && !/^\d/.test(after);
     }

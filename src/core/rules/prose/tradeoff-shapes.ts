@@ -7,14 +7,14 @@
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
 import { clausesOf, isModal, type Clause } from '../../language/clauses';
-import { APPROXIMATORS } from '../../language/lexicon';
+import { APPROXIMATORS, FIRST_PERSON_SUBJECTS, MENTAL_VERBS } from '../../language/lexicon';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
 /** A verb the tagger read as a noun: right after "I"/"we", or after "to" that follows a verb ("decided to deprioritize"). */
 function misreadVerb(tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1].lower;
-  return previous === 'i' || previous === 'we' || (previous === 'to' && index > 1 && tokens[index - 2].pos === 'VERB');
+  return FIRST_PERSON_SUBJECTS.has(previous) || (previous === 'to' && index > 1 && tokens[index - 2].pos === 'VERB');
 }
 
 /** Verbs that give something up. */
@@ -517,33 +517,8 @@ function contrastChosen(sentence: TaggedSentence, inResult: boolean): boolean {
   return false;
 }
 
-const INNER_VERBS = new Set([
-  'think',
-  'believe',
-  'worry',
-  'feel',
-  'want',
-  'hope',
-  'wish',
-  'notice',
-  'see',
-  'find',
-  'realize',
-  'realise',
-  'know',
-  'suggest',
-  'argue',
-  'ask',
-  'wonder',
-  'discuss',
-  'debate',
-  'learn',
-  'understand',
-  'treat',
-  'list',
-  'compare',
-  'weigh',
-]);
+/** Thinking and weighing, which choose nothing: "I realized that … instead of …". */
+const INNER_VERBS = new Set([...MENTAL_VERBS, 'find', 'suggest', 'argue', 'ask', 'discuss', 'debate', 'treat', 'list', 'compare', 'weigh']);
 
 function choiceVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
