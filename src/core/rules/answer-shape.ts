@@ -4,12 +4,13 @@ import type { ParsedStory } from '../story/parse';
 import type { Sentence } from '../types';
 import { anyHasPhrase, hasPhrase, matchPhrases } from './prose/wordPhrases';
 import { defineRule } from './rule';
+import { anyOf, COUNT_NOUNS, NEGATIONS, NEGATIVE_QUANTIFIERS, NUMBER_WORDS } from '../language/lexicon';
 
 // All patterns run over a sentence's lowercased words joined by single spaces (prose/wordPhrases):
 // punctuation is gone, apostrophes are straight, and a phrase broken by a line break or markup still matches.
 
 /** Words that negate what follows within a word or two: "never missed", "didn't fail", "no outage". */
-const NEGATED = String.raw`(?<!(?:\b(?:not|never|no|without|zero|nothing|nobody|none)|n't) (?:\S+ )?)`;
+const NEGATED = String.raw`(?<!(?:\b${anyOf([...NEGATIONS, 'without', ...NEGATIVE_QUANTIFIERS])}|n't) (?:\S+ )?)`;
 
 const OPTIONS = new RegExp(
   String.raw`\b(?:options?|alternatives?|instead|rather than|versus|vs|trade-?offs?|two paths|two ways|plan [ab]|weighed|on the other hand|` +
@@ -19,7 +20,7 @@ const OPTIONS = new RegExp(
     String.raw`(?:chose|choose|choosing|picked|pick|prioriti[sz]ed|favou?red|went with|opted for|bet on)\b(?: \S+){1,10} over)\b`,
 );
 
-/** Reported speech: somebody's words, reported. Quotations are found on the source text instead. */
+/** Reported speech: somebody's words, reported. Quotations are found on the sentences' parsed text instead. */
 const REPORTED_SPEECH = new RegExp(
   String.raw`\b(?:told (?:me|him|her|them|us|the \S+|my \S+)|(?:she|he|they|i|we|\S+) (?:said|wrote|asked|admitted|warned|pointed out)|` +
     String.raw`said (?:that|to me)|(?:feedback|criticism|comment|message|point|verdict|review) was|in (?:her|his|their|my) words|` +
@@ -68,8 +69,7 @@ const IMPACT = new RegExp(
     String.raw`double-charged|overcharged|penalt\S*|fined|over budget|(?:weeks|days|months|hours) late|missed (?:the|our) (?:\S+ )?(?:date|deadline|target|launch|quarter))\b`,
 );
 
-const NUMBER =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|half|a third|a quarter)\b/;
+const NUMBER = new RegExp(String.raw`\d|\b${anyOf([...[...NUMBER_WORDS].filter((word) => word !== 'one'), ...COUNT_NOUNS, 'half', 'a third', 'a quarter'])}\b`);
 
 /** People or functions the candidate does not manage. */
 const OUTSIDE_AUTHORITY = new RegExp(
@@ -95,7 +95,7 @@ type Finding = { messageId: string };
 const CHECKS: Record<ShapeCheck, (story: ParsedStory, outsideLesson: Sentence[]) => Finding | undefined> = {
   options: (story) => (anyHasPhrase(story.sentences, OPTIONS) ? undefined : { messageId: 'options' }),
   feedback: (story) =>
-    anyHasPhrase(story.sentences, REPORTED_SPEECH) || QUOTATION.test(story.sentences.map((s) => story.text.slice(s.span.start, s.span.end)).join(' '))
+    anyHasPhrase(story.sentences, REPORTED_SPEECH) || QUOTATION.test(story.sentences.map((sentence) => sentence.text).join(' '))
       ? undefined
       : { messageId: 'feedback' },
   commitment: (story) => {

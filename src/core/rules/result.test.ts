@@ -83,6 +83,17 @@ ruleTable(result, {
       errors: [{ text: 'It went well.', messageId: 'vague', message: /vague result "It went well\."/ }],
     },
     {
+      name: 'the message quotes the parsed sentence: no stray bold marker, "&amp;" read as "&"',
+      story: '**Action:** I rewrote the checklist.\n\n**Result:** The launch went smoothly &amp; everyone was pleased.\n',
+      errors: [
+        {
+          text: 'Result:** The launch went smoothly &amp; everyone was pleased.',
+          messageId: 'vague',
+          message: /vague result "Result: The launch went smoothly & everyone was pleased\."/,
+        },
+      ],
+    },
+    {
       name: 'vague result wins over numbers in the context',
       story: '## Situation\nChurn was 8% a month.\n\n## Action\nI interviewed 20 customers.\n\n## Result\nStakeholders were pleased with the new plan.\n',
       errors: [{ text: 'Stakeholders were pleased with the new plan.', messageId: 'vague' }],

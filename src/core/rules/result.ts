@@ -50,7 +50,7 @@ export const result = defineRule({
     if (firstVague) {
       report({
         messageId: 'vague',
-        data: { sentence: quoteOf(story, firstVague), example: EXAMPLE },
+        data: { sentence: quoteOf(firstVague), example: EXAMPLE },
         span: wholeCharacters(story.text, firstVague.span),
         fixes,
       });
@@ -93,7 +93,7 @@ export function readResults(
       const strength = OUTCOME_STRENGTH.indexOf(outcome);
       if (!best || strength < best.strength) best = { sentence: tagged.sentence, strength };
     }
-    if (!firstVague && isVague(plainSentence(story, tagged.sentence))) firstVague = tagged.sentence;
+    if (!firstVague && isVague(plainSentence(tagged.sentence))) firstVague = tagged.sentence;
   }
   if (!model || requireNumber) return best ? { measured: best.sentence } : { firstVague };
   const first = best ? [results.findIndex((tagged) => tagged.sentence === best!.sentence)] : [];
@@ -117,21 +117,21 @@ function whereMissing(story: ParsedStory): Span {
 function numberBeforeResult(story: ParsedStory): string | undefined {
   for (const sentence of story.sentences) {
     if (sentence.section === 'result' || sentence.section === 'lesson') continue;
-    const plain = plainSentence(story, sentence);
+    const plain = plainSentence(sentence);
     const measure = firstFigure(plain);
-    if (measure) return asWritten(story, sentence, measure);
+    if (measure) return asWritten(sentence, measure);
   }
   return undefined;
 }
 
-function asWritten(story: ParsedStory, sentence: Sentence, lowercase: string): string {
-  const source = story.text.slice(sentence.span.start, sentence.span.end);
-  const index = source.toLowerCase().indexOf(lowercase);
-  return index >= 0 ? source.slice(index, index + lowercase.length) : lowercase;
+/** The figure in the sentence's own letter case (it was found in the lowercase plain text). */
+function asWritten(sentence: Sentence, lowercase: string): string {
+  const index = sentence.text.toLowerCase().indexOf(lowercase);
+  return index >= 0 ? sentence.text.slice(index, index + lowercase.length) : lowercase;
 }
 
-function quoteOf(story: ParsedStory, sentence: Sentence): string {
-  const text = story.text.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ').trim();
+function quoteOf(sentence: Sentence): string {
+  const text = sentence.text.replace(/\s+/g, ' ').trim();
   return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
 }
 

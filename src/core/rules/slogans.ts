@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findClaimHedges } from './prose/hedges';
 import { matchPhrases, spansAgree } from './prose/wordPhrases';
 import { defineRule } from './rule';
+import { normalizeWord } from '../language/lexicon';
 import type { Span } from '../types';
 
 interface Slogan {
@@ -138,7 +139,7 @@ export const slogans = defineRule({
 });
 
 function normalize(phrase: string): string {
-  return phrase.toLowerCase().replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+  return normalizeWord(phrase).replace(/\s+/g, ' ').trim();
 }
 
 function escape(text: string): string {

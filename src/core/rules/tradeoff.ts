@@ -59,7 +59,7 @@ export function findTradeoff(story: ParsedStory, cues: readonly string[] = [], t
   const sentences = tradeoffSentences(story);
   const model = modelFor(trained, proseSentences(story).length);
   const extra = extraCues(cues);
-  const cued = sentences.find((tagged) => extra.some((cue) => cue.test(plainSentence(story, tagged.sentence))));
+  const cued = sentences.find((tagged) => extra.some((cue) => cue.test(plainSentence(tagged.sentence))));
   if (cued) return cued.sentence.span;
   const byShapes = findByShapes(story, sentences);
   if (!model) return byShapes;
@@ -97,7 +97,7 @@ function shapeAt(story: ParsedStory, sentences: readonly TaggedSentence[], index
   const tagged = sentences[index];
   if (tradeoffIn(tagged)) return tagged.sentence.span;
   // "I consolidated the dashboards. The downside was a month of confused reps."
-  if (index > 0 && NAMED_COST.test(plainSentence(story, tagged.sentence))) {
+  if (index > 0 && NAMED_COST.test(plainSentence(tagged.sentence))) {
     return { start: sentences[index - 1].sentence.span.start, end: tagged.sentence.span.end };
   }
   const costAt = choiceThenLossNext(sentences, index);

@@ -39,8 +39,3 @@ export function actionPart(story: ParsedStory): ActionPart {
   }
   return { sentences: story.sentences, section: undefined, where: 'the story' };
 }
-
-/** Lower case, typographic apostrophes made straight. */
-export function normalizeWord(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
-}

@@ -4,69 +4,30 @@ import type { Paragraph, Root, Sentence as NlSentence, SentenceContent } from 'n
 import retextIntensify from 'retext-intensify';
 import { weasels } from 'weasels';
 import { VFile } from 'vfile';
+import {
+  ARTICLES,
+  DEMONSTRATIVES,
+  FIRST_PERSON_SUBJECTS,
+  HEDGES,
+  MODAL_VERBS,
+  NEGATED_MODALS,
+  normalizeWord,
+  OPINION_VERBS,
+  POSSESSIVE_DETERMINERS,
+} from '../../language/lexicon';
 import type { Sentence, Span } from '../../types';
 
 /**
  * retext-intensify flags several hundred fillers, hedges and weasel words, most of which are harmless in a spoken
- * story ("decided", "found", "about 40%"). Only these weaken a claim about what happened.
+ * story ("decided", "found", "about 40%"). Only the lexicon's hedges weaken a claim about what happened.
  */
-const CLAIM_HEDGES = new Set([
-  'maybe',
-  'perhaps',
-  'possibly',
-  'probably',
-  'somewhat',
-  'kind of',
-  'sort of',
-  'a bit',
-  'more or less',
-  'somehow',
-  'hopefully',
-  'arguably',
-  'presumably',
-  'supposedly',
-  'seem',
-  'seems',
-  'seemed',
-  'think',
-  'guess',
-  'believe',
-  'suppose',
-]);
-
-/** Opinion verbs only hedge in the first person present: "I think it helped", not "they think". */
-const OPINION_VERBS = new Set(['think', 'guess', 'believe', 'suppose']);
-const FIRST_PERSON = new Set(['i', 'we']);
+const CLAIM_HEDGES = HEDGES;
 /** A hedge right after a modal describes a prediction ("users would probably churn"), which is fine. */
-const MODALS = new Set(['would', 'could', 'might', 'may', 'will', "wouldn't", "couldn't", "won't"]);
+const MODALS = new Set([...MODAL_VERBS, ...NEGATED_MODALS]);
 
 /** "the kind of noise", "what sort of plan": after a determiner these are nouns, not hedges. */
 const NOUN_USES = new Set(['kind of', 'sort of']);
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'what',
-  'which',
-  'any',
-  'some',
-  'every',
-  'same',
-  'one',
-  'no',
-  'each',
-  'our',
-  'my',
-  'their',
-  'his',
-  'her',
-  'its',
-  'your',
-]);
+const DETERMINERS = new Set([...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'what', 'which', 'any', 'some', 'every', 'same', 'one', 'no', 'each']);
 
 /**
  * The plugin searches the union of these three lists; everything outside the calibrated set is passed as
@@ -102,7 +63,7 @@ function toNlSentence(sentence: Sentence, text: string): NlSentence {
       children.push(/[^\s*_`~]/.test(gap) ? { type: 'PunctuationNode', value: gap.trim(), position } : { type: 'WhiteSpaceNode', value: ' ', position });
     }
     const position = { start: point(word.span.start), end: point(word.span.end) };
-    if (!HEDGE_WORDS.has(word.text.toLowerCase())) children.push({ type: 'PunctuationNode', value: '·', position });
+    if (!HEDGE_WORDS.has(normalizeWord(word.text))) children.push({ type: 'PunctuationNode', value: '·', position });
     else children.push({ type: 'WordNode', children: [{ type: 'TextNode', value: word.text, position }], position });
   });
   return { type: 'SentenceNode', children };
@@ -111,7 +72,7 @@ function toNlSentence(sentence: Sentence, text: string): NlSentence {
 /** Claim-weakening hedges in the given sentences, found by retext-intensify and calibrated as described above. */
 export function findClaimHedges(sentences: readonly Sentence[], text: string): HedgeMatch[] {
   // Only sentences holding a candidate word go to the plugin; most sentences have none.
-  sentences = sentences.filter((sentence) => sentence.words.some((word) => HEDGE_WORDS.has(word.text.toLowerCase())));
+  sentences = sentences.filter((sentence) => sentence.words.some((word) => HEDGE_WORDS.has(normalizeWord(word.text))));
   if (sentences.length === 0) return [];
   const wordAt = new Map<number, { sentence: Sentence; index: number }>();
   const paragraphs: Paragraph[] = sentences.map((sentence) => {
@@ -132,13 +93,14 @@ export function findClaimHedges(sentences: readonly Sentence[], text: string): H
     if (!CLAIM_HEDGES.has(phrase)) continue;
     const at = wordAt.get(start);
     if (!at) continue;
-    const before = at.sentence.words.slice(Math.max(0, at.index - 3), at.index).map((word) => word.text.toLowerCase().replace(/’/g, "'"));
+    const before = at.sentence.words.slice(Math.max(0, at.index - 3), at.index).map((word) => normalizeWord(word.text));
     if (before.some((word) => MODALS.has(word))) continue;
     if (NOUN_USES.has(phrase) && DETERMINERS.has(before[before.length - 1] ?? '')) continue;
     let span = { start, end };
     if (OPINION_VERBS.has(phrase)) {
       const subject = before[before.length - 1];
-      if (!subject || !FIRST_PERSON.has(subject)) continue;
+      // "I'd guess" holds a modal, so it predicts rather than hedges: only a bare "I" or "we" counts.
+      if (!subject || !FIRST_PERSON_SUBJECTS.has(subject)) continue;
       span = { start: at.sentence.words[at.index - 1].span.start, end };
     }
     matches.push({ span, phrase: text.slice(span.start, span.end), sentence: at.sentence });

@@ -7,6 +7,7 @@
 // dates that only place the story, and hyperbole dressed as a number ("morale doubled", "100x better").
 import type { TaggedSentence, Token } from '../../language/analyze';
 import { clausesOf, type Clause } from '../../language/clauses';
+import { anyOf, APPROXIMATORS, NUMBER_WORDS, TIME_UNITS } from '../../language/lexicon';
 
 /** From the strongest: a measured change, a date met, a count of something, an observable event. */
 export type OutcomeKind = 'number' | 'date-met' | 'count' | 'observable';
@@ -139,12 +140,16 @@ const RECOVERED =
 const HYPERBOLE =
   /\b(?:(?:a |one )?(?:hundred|thousand|million|billion|zillion)(?:fold| times)|\d+ ?x (?:better|stronger|happier|faster|more)|\d+ times (?:better|stronger|happier)|\w+fold)\b/;
 
-const DATE_MET =
-  /\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|one|two|three|four|\d+) (?:days?|weeks?|months?) (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b/;
-const BEFORE_AFTER =
-  /\bfrom (?:about |around |roughly |~)?\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) (?:about |around |roughly |~)?\$?\d/;
-const AMOUNT_WORD =
-  '(?:daily|weekly|monthly|quarterly|yearly|hourly|manual|automatic|automated|none|zero|never|always|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|half|all|every \\S+|\\d\\S*)';
+const NUMBER_WORD = anyOf(NUMBER_WORDS);
+/** A unit of time, singular or plural: "day", "weeks". */
+const TIME_UNIT = `${anyOf(TIME_UNITS)}s?`;
+const DATE_MET = new RegExp(
+  String.raw`\b(?:on (?:time|schedule|the (?:promised|planned|agreed|original|target|committed|announced) (?:date|day|deadline))|ahead of (?:schedule|time|the deadline)|by the deadline|as (?:promised|scheduled)|(?:a|${NUMBER_WORD}|\d+) ${TIME_UNIT} (?:early|ahead)|before the deadline|met the (?:date|deadline)|hit the (?:date|deadline))\b`,
+);
+/** "about ", "nearly ", "~" before a figure. */
+const ROUGHLY = `(?:${anyOf(APPROXIMATORS)} |~)?`;
+const BEFORE_AFTER = new RegExp(String.raw`\bfrom ${ROUGHLY}\$?\d[\d,.]*\s*(?:%|percent|[a-z]+)?(?: \S+){0,3} (?:to|down to|up to) ${ROUGHLY}\$?\d`);
+const AMOUNT_WORD = `(?:daily|weekly|monthly|quarterly|yearly|hourly|manual|automatic|automated|none|zero|never|always|once|twice|${NUMBER_WORD}|half|all|every \\S+|\\d\\S*)`;
 const WORD_BEFORE_AFTER = new RegExp(
   `\\b(?:went|moved|rose|fell|dropped|grew|shifted|changed|came down|went down|went up) from (?:\\S+ ){0,2}?${AMOUNT_WORD} (?:\\S+ ){0,2}?to (?:\\S+ ){0,1}?${AMOUNT_WORD}`,
 );
@@ -152,13 +157,15 @@ const FRACTION_CHANGE = /\bby (?:a third|half|a half|a quarter|a fifth|two third
 const MULTIPLIED = new Set(['double', 'triple', 'quadruple', 'halve']);
 const ZERO_OUTCOME =
   /\b(?:zero|no|none of the|not a single) (?:\S+ ){0,2}(?:incidents?|outages?|complaints?|tickets?|errors?|defects?|escalations?|churn|refunds?|downtime|bugs?|failures?|breaches?|findings?|chargebacks?|returns?|cancell?ations?|misses|rollbacks?)\b/;
-const INSTEAD =
-  /\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ (?:hours?|days?|weeks?|minutes?|months?) instead of (?:the )?(?:\S+ ){0,1}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
+const INSTEAD = new RegExp(
+  String.raw`\b\d[\d,.]*\s*(?:%|\S+)? instead of (?:the |a |an )?(?:\S+ ){0,2}\S*\d|\b\S+ ${TIME_UNIT} instead of (?:the )?(?:\S+ ){0,1}(?:\d|${NUMBER_WORD})`,
+);
 const EVALUATIVE =
   /\b(?:smooth(?:ly)?|happy|happier|pleased|proud|great|well|better|appreciated?|embraced?|aligned|learned|learnt|amazing|positive|successful|success|grateful|excited|humbling|attention|precedent|relationship)\b/;
-const HELD =
-  /\b(?:stayed|remained|held|kept|came in|finished|landed) (?:\S+ )?(?:under|below|above|over|within|at) (?:\S+ )?\$?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/;
-const DOWN_TO = /\b(?:down|up) to (?:about |around |roughly |~)?\$?\d/;
+const HELD = new RegExp(
+  String.raw`\b(?:stayed|remained|held|kept|came in|finished|landed) (?:\S+ )?(?:under|below|above|over|within|at) (?:\S+ )?\$?(?:\d|${NUMBER_WORD})`,
+);
+const DOWN_TO = new RegExp(String.raw`\b(?:down|up) to ${ROUGHLY}\$?\d`);
 const EFFORT_COUNT = /^(?:temps?|hires?|people|engineers?|staff|workers?|employees?|contractors?|members?|volunteers?|agents?|associates?)\b/;
 const COMPARATIVE =
   /\b\d[\d,.]*\s*(?:%|percent)? (?:fewer|more|less|lower|higher|faster|slower|cheaper|shorter|longer|up|down|above|below|under)\b|\b(?:up|down|above|below) (?:by |from )?\$?\d/;

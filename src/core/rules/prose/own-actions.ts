@@ -3,6 +3,7 @@
 // show no role. Read from the linguistic layer's clauses, so every inflection of a verb counts the same.
 import { clausesOf, infinitiveAfter, quotedIndices, type Clause } from '../../language/clauses';
 import type { TaggedSentence, Token } from '../../language/analyze';
+import { MENTAL_VERBS } from '../../language/lexicon';
 
 /** Verbs that show presence or assistance, not a part the narrator played. */
 const WEAK = new Set([
@@ -40,28 +41,14 @@ const WEAK = new Set([
 
 /** Feelings, thoughts and stances: what the narrator had in mind, not what they did. */
 const INNER = new Set([
-  'feel',
-  'think',
-  'believe',
-  'hope',
-  'want',
-  'wish',
+  ...MENTAL_VERBS,
   'like',
   'love',
   'hate',
-  'know',
-  'guess',
   'need',
-  'realize',
-  'realise',
   'remember',
-  'see',
   'hear',
-  'notice',
-  'understand',
   'seem',
-  'worry',
-  'wonder',
   'doubt',
   'expect',
   'assume',
@@ -72,12 +59,10 @@ const INNER = new Set([
   'prefer',
   'become',
   'mean',
-  'learn',
   'struggle',
   'sense',
   'figure',
   'reckon',
-  'suppose',
   'agree',
   'disagree',
   'trust',

@@ -7,7 +7,25 @@ import retextPassive from 'retext-passive';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Sentence, Span, Word } from '../../types';
-import { normalizeWord } from './first-person';
+import {
+  APPROXIMATORS,
+  ARTICLES,
+  BE_FORMS as LEXICON_BE_FORMS,
+  CALENDAR_QUARTERS,
+  DEMONSTRATIVES,
+  FIRST_PERSON_AUXILIARY_CONTRACTIONS,
+  FIRST_PERSON_BE_CONTRACTIONS,
+  FIRST_PERSON_SUBJECTS,
+  MODAL_VERBS,
+  MONTHS,
+  normalizeWord,
+  NUMBER_WORDS_TO_TEN,
+  PHRASAL_PARTICLES,
+  POSSESSIVE_DETERMINERS,
+  SUBJECT_PRONOUNS,
+  TIME_UNITS,
+  WEEKDAYS,
+} from '../../language/lexicon';
 
 export interface HiddenActorPassive {
   /** From the be-verb to the participle: "was decided", "wasn't quickly approved", "got cancelled". */
@@ -17,62 +35,12 @@ export interface HiddenActorPassive {
   sentence: Sentence;
 }
 
-/** Forms of "be" (and "get", as in "got cancelled") mapped to the form retext-passive recognizes. */
-const BE_FORMS = new Map<string, string>([
-  ['am', 'am'],
-  ['are', 'are'],
-  ['is', 'is'],
-  ['was', 'was'],
-  ['were', 'were'],
-  ['be', 'be'],
-  ['been', 'been'],
-  ['being', 'being'],
-  ["wasn't", 'was'],
-  ["weren't", 'were'],
-  ["isn't", 'is'],
-  ["aren't", 'are'],
-  ["i'm", 'am'],
-  ["we're", 'are'],
-  ["they're", 'are'],
-  ["you're", 'are'],
-  ["it's", 'is'],
-  ["that's", 'is'],
-  ["this's", 'is'],
-  ["what's", 'is'],
-  ["there's", 'is'],
-  ["he's", 'is'],
-  ["she's", 'is'],
-  ["who's", 'is'],
-  ['got', 'was'],
-  ['get', 'be'],
-  ['gets', 'is'],
-  ['getting', 'being'],
-  ['gotten', 'been'],
-]);
-const FIRST_PERSON_BE = new Set(["i'm", "we're"]);
-const FIRST_PERSON = new Set(['i', 'we', "i've", "we've", "i'd", "we'd"]);
+/** Forms of "be", and of "get" as in "got cancelled", mapped to the form retext-passive recognizes. */
+const BE_FORMS = new Map<string, string>([...LEXICON_BE_FORMS, ['got', 'was'], ['get', 'be'], ['gets', 'is'], ['getting', 'being'], ['gotten', 'been']]);
+/** A first-person subject, alone or fused with "have" or "would" ("we'd been told"). */
+const FIRST_PERSON = new Set([...FIRST_PERSON_SUBJECTS, ...FIRST_PERSON_AUXILIARY_CONTRACTIONS]);
 /** Words that may stand between a subject and its be-verb: "I had been told", "we were not". */
-const AUXILIARIES = new Set([
-  'had',
-  'has',
-  'have',
-  'would',
-  'will',
-  'could',
-  'should',
-  'might',
-  'must',
-  'also',
-  'then',
-  'just',
-  'already',
-  'never',
-  'not',
-  'all',
-  'both',
-  'initially',
-  'first',
-]);
+const AUXILIARIES = new Set(['had', 'has', 'have', ...MODAL_VERBS, 'also', 'then', 'just', 'already', 'never', 'not', 'all', 'both', 'initially', 'first']);
 /** Words skipped between the be-verb and the participle: "was quickly decided", "wasn't ever approved". */
 const BETWEEN = new Set([
   'not',
@@ -210,6 +178,20 @@ const STATIVE_BEFORE_TO = new Set(['designed', 'meant', 'aimed', 'set', 'bound',
 
 /** After "by", these start a time, amount or means, not the agent: "by Friday", "by 20%", "by the end of Q3". */
 const NOT_AGENT = new Set([
+  ...ARTICLES,
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...CALENDAR_QUARTERS,
+  ...TIME_UNITS,
+  ...NUMBER_WORDS_TO_TEN,
+  'twenty',
+  'fifty',
+  'hundred',
+  'several',
+  ...APPROXIMATORS,
+  'over',
+  'more',
+  'less',
   'end',
   'then',
   'now',
@@ -220,9 +202,6 @@ const NOT_AGENT = new Set([
   'mistake',
   'accident',
   'half',
-  'a',
-  'an',
-  'the',
   'tomorrow',
   'tonight',
   'noon',
@@ -231,60 +210,12 @@ const NOT_AGENT = new Set([
   'eow',
   'eoq',
   'launch',
-  'q1',
-  'q2',
-  'q3',
-  'q4',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twenty',
-  'fifty',
-  'hundred',
-  'several',
-  'roughly',
-  'about',
-  'nearly',
-  'almost',
-  'over',
-  'more',
-  'less',
-  'week',
-  'month',
-  'quarter',
-  'year',
-  'day',
   'itself',
   'themselves',
 ]);
 /** After "by the" / "by a", these still name a time or amount: "by the deadline", "by a third". */
 const NOT_AGENT_AFTER_ARTICLE = new Set([
+  ...TIME_UNITS,
   'end',
   'deadline',
   'time',
@@ -294,15 +225,8 @@ const NOT_AGENT_AFTER_ARTICLE = new Set([
   'close',
   'next',
   'following',
-  'week',
-  'day',
-  'month',
-  'quarter',
-  'year',
-  'weekend',
   'launch',
   'third',
-  'quarter',
   'half',
   'factor',
   'margin',
@@ -314,20 +238,16 @@ const NOT_AGENT_AFTER_ARTICLE = new Set([
   'same',
   'numbers',
   'dozen',
-  'hour',
 ]);
 
 const REGULAR = /^[a-z-]{2,}ed$/;
 /** Words after a be-verb that are never participles; they are not worth a trip through retext-passive. */
 const NEVER_PARTICIPLE = new Set([
-  'a',
-  'an',
-  'the',
+  ...ARTICLES,
+  ...DEMONSTRATIVES,
+  ...POSSESSIVE_DETERMINERS,
+  ...SUBJECT_PRONOUNS,
   'to',
-  'that',
-  'this',
-  'these',
-  'those',
   'in',
   'on',
   'at',
@@ -337,20 +257,6 @@ const NEVER_PARTICIPLE = new Set([
   'and',
   'or',
   'but',
-  'my',
-  'our',
-  'your',
-  'their',
-  'his',
-  'her',
-  'its',
-  'it',
-  'i',
-  'we',
-  'they',
-  'he',
-  'she',
-  'you',
   'so',
   'too',
   'very',
@@ -413,9 +319,6 @@ const EXTRA_PARTICIPLES = new Set([
   'rethought',
   'reset',
 ]);
-
-/** Particles kept with the participle in the marked phrase: "was rolled out", "got pushed back". */
-const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'through', 'aside', 'away']);
 
 /** Past tense to offer in the message for common irregular participles; regular ones are their own past tense. */
 const PAST_OF: Record<string, string> = {
@@ -580,7 +483,9 @@ export function hiddenActorPassivesIn(sentences: readonly Sentence[], ignore: re
       if (hasFirstPersonSubject(normalized, be.index)) continue;
       if (namesAgent(normalized, participle.index)) continue;
       if (text !== undefined && !(isAt(text, words[be.index]) && isAt(text, words[participle.index]))) continue;
-      const particle = PARTICLES.has(normalized[participle.index + 1] ?? '') ? participle.index + 1 : participle.index;
+      const particle = PHRASAL_PARTICLES.has(normalized[participle.index + 1] ?? '') /* kept in the marked phrase: "was rolled out" */
+        ? participle.index + 1
+        : participle.index;
       found.push({
         span: { start: words[be.index].span.start, end: words[particle].span.end },
         participle: participle.value,
@@ -629,7 +534,7 @@ function isBetween(word: string): boolean {
 
 /** "I was asked", "we had been told", "I'm told": what happened to the speaker, not an act they hide. */
 function hasFirstPersonSubject(words: readonly string[], beIndex: number): boolean {
-  if (FIRST_PERSON_BE.has(words[beIndex])) return true;
+  if (FIRST_PERSON_BE_CONTRACTIONS.has(words[beIndex])) return true;
   for (let index = beIndex - 1, steps = 0; index >= 0 && steps < 4; index--, steps++) {
     const word = words[index];
     if (FIRST_PERSON.has(word)) return true;
@@ -644,7 +549,7 @@ function namesAgent(words: readonly string[], participleIndex: number): boolean 
     if (words[index] !== 'by') continue;
     const next = words[index + 1];
     if (next === undefined || /^\d/.test(next) || next.endsWith('ing')) return false;
-    if (next === 'the' || next === 'a' || next === 'an') {
+    if (ARTICLES.has(next)) {
       const after = words[index + 2];
       return after !== undefined && !NOT_AGENT_AFTER_ARTICLE.has(after) && !/^\d/.test(after);
     }

@@ -1,10 +1,12 @@
+import { anyOf, COUNT_NOUNS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, POSSESSIVE_DETERMINERS } from '../../language/lexicon';
+
 /**
  * The `result` rule's wording cues: a vague result, and the first figure of a sentence (to say that a number
  * sits outside the result). Whether a result is measurable is read from the linguistic layer
  * (outcome-shapes.ts). Every pattern runs over `plainSentence` text: lowercase, markup removed, punctuation kept.
  */
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = anyOf([...MONTHS, ...MONTH_ABBREVIATIONS]);
 
 /** A figure written with digits: "40%", "$2.5m", "3x", "12", "1,200". Not "q3", "v2", "b2b" or "fy24". */
 const DIGIT_NUMBER = /(?<![\w.$€£])([$€£]?)(\d[\d,]*(?:\.\d+)?)([a-z%]*)(?![\w])/g;
@@ -44,10 +46,13 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.? $`);
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?(?: of)? ${MONTH}\\b`);
 
 /** Numbers written out, multipliers and fractions. "one" is left out: "one of", "no one", "one day". */
+const NUMBERS_ABOVE_ONE = [...NUMBER_WORDS, ...COUNT_NOUNS].filter((word) => word !== 'one');
+// After a determiner a number names a known group ("our two teams"); "this" and "that" are left out, since before
+// a plural number "that" is a conjunction ("accepting that two prospects might walk").
 const WORD_NUMBER = new RegExp(
   '\\b(?:' +
     [
-      '(?<!\\b(?:the|both|these|those|our|my|their|his|her|all|its) )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)(?! of (?:us|them|you)\\b)',
+      `(?<!\\b${anyOf(['the', 'both', 'all', 'these', 'those', ...POSSESSIVE_DETERMINERS])} )${anyOf(NUMBERS_ABOVE_ONE)}(?! of (?:us|them|you)\\b)`,
       'zero',
       'doubled|halved|tripled|quadrupled|tenfold|twofold|threefold|double-digit|single-digit',
       '(?:by|in|cut|to) half',

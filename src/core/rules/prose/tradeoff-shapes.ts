@@ -7,17 +7,18 @@
 // Lessons are never read (platitudes live there), and comparisons inside a result are not choices.
 import type { TaggedSentence, Token } from '../../language/analyze';
 import { clausesOf, isModal, type Clause } from '../../language/clauses';
+import { APPROXIMATORS, FIRST_PERSON_SUBJECTS, MENTAL_VERBS } from '../../language/lexicon';
 
 export type TradeoffShape = 'cost' | 'sacrifice' | 'preference' | 'options';
 
 /** A verb the tagger read as a noun: right after "I"/"we", or after "to" that follows a verb ("decided to deprioritize"). */
 function misreadVerb(tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1].lower;
-  return previous === 'i' || previous === 'we' || (previous === 'to' && index > 1 && tokens[index - 2].pos === 'VERB');
+  return FIRST_PERSON_SUBJECTS.has(previous) || (previous === 'to' && index > 1 && tokens[index - 2].pos === 'VERB');
 }
 
-/** Verbs that give something up. */
-const SACRIFICE = new Set([
+/** Verbs that give something up and, said of a person, are a deliberate choice. */
+const GIVE_UP = [
   'skip',
   'cut',
   'drop',
@@ -27,12 +28,10 @@ const SACRIFICE = new Set([
   'hold',
   'pull',
   'forgo',
-  'forego',
   'shelve',
   'scrap',
   'descope',
   'deprioritize',
-  'deprioritise',
   'sacrifice',
   'exclude',
   'remove',
@@ -43,10 +42,20 @@ const SACRIFICE = new Set([
   'stop',
   'pause',
   'push',
-  'slip',
   'freeze',
   'limit',
   'leave',
+  'switch',
+  'move',
+  'keep',
+  'let',
+];
+/** Verbs that give something up. */
+const SACRIFICE = new Set([
+  ...GIVE_UP,
+  'forego',
+  'deprioritise',
+  'slip',
   'kill',
   'abandon',
   'halt',
@@ -55,12 +64,8 @@ const SACRIFICE = new Set([
   'narrow',
   'waive',
   'turn',
-  'switch',
   'roll',
-  'move',
-  'keep',
   'give',
-  'let',
   'ship',
   'launch',
   'release',
@@ -254,6 +259,7 @@ function sacrificeVerb(sentence: TaggedSentence, resizeCounts = false): number |
 
 /** Verbs of a deliberate choice: what a person decides to give up, hold back or keep. */
 const DELIBERATE = new Set([
+  ...GIVE_UP,
   'choose',
   'pick',
   'prefer',
@@ -262,38 +268,8 @@ const DELIBERATE = new Set([
   'opt',
   'decide',
   'agree',
-  'skip',
-  'cut',
-  'drop',
-  'delay',
-  'defer',
-  'postpone',
-  'hold',
-  'pull',
-  'forgo',
-  'shelve',
-  'scrap',
-  'descope',
-  'deprioritize',
-  'close',
-  'stop',
-  'pause',
-  'keep',
-  'limit',
   'accept',
   'trade',
-  'sacrifice',
-  'exclude',
-  'remove',
-  'cancel',
-  'freeze',
-  'sunset',
-  'retire',
-  'move',
-  'push',
-  'leave',
-  'let',
-  'switch',
   'swap',
   'propose',
   'recommend',
@@ -516,33 +492,8 @@ function contrastChosen(sentence: TaggedSentence, inResult: boolean): boolean {
   return false;
 }
 
-const INNER_VERBS = new Set([
-  'think',
-  'believe',
-  'worry',
-  'feel',
-  'want',
-  'hope',
-  'wish',
-  'notice',
-  'see',
-  'find',
-  'realize',
-  'realise',
-  'know',
-  'suggest',
-  'argue',
-  'ask',
-  'wonder',
-  'discuss',
-  'debate',
-  'learn',
-  'understand',
-  'treat',
-  'list',
-  'compare',
-  'weigh',
-]);
+/** Thinking and weighing, which choose nothing: "I realized that … instead of …". */
+const INNER_VERBS = new Set([...MENTAL_VERBS, 'find', 'suggest', 'argue', 'ask', 'discuss', 'debate', 'treat', 'list', 'compare', 'weigh']);
 
 function choiceVerb(sentence: TaggedSentence): boolean {
   return sentence.tokens.some((token, index) => (token.pos === 'VERB' || token.pos === 'NOUN') && CHOOSE.has(token.lemma) && done(sentence.tokens, index));
@@ -564,7 +515,7 @@ function causedByMistake(sentence: TaggedSentence): boolean {
 const PEOPLE =
   /^(?:director|vp|ceo|cto|cfo|manager|lead|board|committee|council|leadership|company|group|head|he|she|they|owner|founder|partner|architect|controller|treasury|marketing|sales|finance|legal|engineering|design|product|support|ops|operations)$/;
 
-const APPROXIMATELY = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'some', 'approximately']);
+const APPROXIMATELY = new Set([...APPROXIMATORS, 'just', 'some']);
 
 /** "chose A over B", "picked the rewrite over the patch": a choice verb, then "over" not followed by a time or amount. */
 function overPreference(sentence: TaggedSentence): boolean {

@@ -1,3 +1,4 @@
+import { normalizeWord } from '../../language/lexicon';
 import type { Sentence, Span } from '../../types';
 
 /**
@@ -21,7 +22,7 @@ export function joinedWords(sentence: Sentence): JoinedWords {
   for (const word of sentence.words) {
     if (text) text += ' ';
     starts.push(text.length);
-    text += word.text.toLowerCase().replace(/[‘’ʼ]/g, "'");
+    text += normalizeWord(word.text);
   }
   joined = { text, starts };
   cache.set(sentence, joined);
