@@ -5,10 +5,7 @@ import { BankIndex, type BankError, type ConfigOptions } from '../core/bank';
 import { inThreadChecker } from '../core/bank/default-checker';
 import { nodeHost } from './node-host';
 
-export async function exportBank(
-  inputs: string[],
-  configOptions: ConfigOptions,
-): Promise<{ sheet: CheatSheet; config: ResolvedConfig; errors: BankError[] }> {
+export async function exportBank(inputs: string[], configOptions: ConfigOptions): Promise<{ sheet: CheatSheet; config: ResolvedConfig; errors: BankError[] }> {
   const index = new BankIndex({ host: nodeHost, root: inputs[0], checker: inThreadChecker, configOptions });
   await index.load({ inputs });
   return { sheet: buildCheatSheet(index.config.profile, index.stories()), config: index.config, errors: [...index.configProblems, ...index.errors()] };
