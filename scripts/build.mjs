@@ -5,9 +5,10 @@ import { join } from 'node:path';
 
 import { NODE_BUNDLE } from './bundle-options.mjs';
 import { buildLanguageBundles, languageBundles, splitLanguageModel } from './language-bundles.mjs';
+import { CORE_BUNDLE, buildExtensionBundles } from './lazy-core.mjs';
 
+// The extension (dist/extension.js and the core it loads on first use, dist/core.js) is built by lazy-core.mjs.
 const entries = {
-  extension: 'src/extension/extension.ts',
   cli: 'src/cli/main.ts',
   'check-worker': 'src/cli/engine.ts',
   // `storybank mcp`: the MCP SDK is bundled here, not in cli.js, so `check` never loads it. The extension
@@ -25,7 +26,12 @@ function newestMtime(dir) {
 }
 
 function upToDate() {
-  const outputs = [...Object.keys(entries).map((name) => `dist/${name}.js`), ...Object.values(languageBundles).map(({ file }) => `dist/${file}`)];
+  const outputs = [
+    ...Object.keys(entries).map((name) => `dist/${name}.js`),
+    'dist/extension.js',
+    `dist/${CORE_BUNDLE.file}`,
+    ...Object.values(languageBundles).map(({ file }) => `dist/${file}`),
+  ];
   if (!outputs.every(existsSync)) return false;
   const oldestOutput = Math.min(...outputs.map((path) => statSync(path).mtimeMs));
   return newestMtime('src') < oldestOutput;
@@ -49,6 +55,7 @@ const builds = Object.entries(entries)
       plugins: [splitLanguageModel],
     }),
   );
+builds.push(...buildExtensionBundles('dist', { minify: production, sourcemap: !production }));
 builds.push(...buildLanguageBundles('dist'));
 await Promise.all(builds);
 
