@@ -10,7 +10,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
-import { buildLanguageBundles, splitLanguageModel } from './language-bundles.mjs';
+import { buildLanguageBundles } from './language-bundles.mjs';
+import { buildCliBundles } from './cli-bundles.mjs';
 import { buildExtensionBundles } from './lazy-core.mjs';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 import { generateBank, generateStory, prng } from './bench-bank.mjs';
@@ -30,13 +31,8 @@ const work = mkdtempSync(join(tmpdir(), 'storybank-bench-'));
 // would also invalidate the cache: the engine's hash is part of its key) cannot skew the numbers.
 log(`Building the CLI and the extension into ${work}/dist ...`);
 const dist = join(work, 'dist');
-const buildOptions = { ...NODE_BUNDLE, logLevel: 'error', absWorkingDir: root, plugins: [splitLanguageModel] };
 await Promise.all(buildLanguageBundles(dist));
-await esbuild.build({
-  ...buildOptions,
-  entryPoints: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/engine.ts' },
-  outdir: dist,
-});
+await buildCliBundles(dist, { logLevel: 'error' });
 // The extension as it ships (dist/extension.js, and the core it loads on first use), unminified and minified.
 await Promise.all([...buildExtensionBundles(dist, { logLevel: 'error' }), ...buildExtensionBundles(join(dist, 'min'), { logLevel: 'error', minify: true })]);
 const cli = join(dist, 'cli.js');

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 
 import { NODE_BUNDLE } from './bundle-options.mjs';
 import { buildLanguageBundles, languageBundles, splitLanguageModel } from './language-bundles.mjs';
+import { buildCliBundles } from './cli-bundles.mjs';
 import { CORE_BUNDLE, buildExtensionBundles } from './lazy-core.mjs';
 
-// The extension (dist/extension.js and the core it loads on first use, dist/core.js) is built by lazy-core.mjs.
+// The extension (dist/extension.js and the core it loads on first use, dist/core.js) is built by lazy-core.mjs,
+// the CLI (dist/cli.js and its engine, dist/check-worker.js) by cli-bundles.mjs.
 const entries = {
-  cli: 'src/cli/main.ts',
-  'check-worker': 'src/cli/engine.ts',
   // `storybank mcp`: the MCP SDK is bundled here, not in cli.js, so `check` never loads it. The extension
   // ships this file too and offers it to VS Code's agent mode (src/extension/lmTools.ts).
   mcp: 'src/cli/mcp.ts',
@@ -28,6 +28,8 @@ function newestMtime(dir) {
 function upToDate() {
   const outputs = [
     ...Object.keys(entries).map((name) => `dist/${name}.js`),
+    'dist/cli.js',
+    'dist/check-worker.js',
     'dist/extension.js',
     `dist/${CORE_BUNDLE.file}`,
     ...Object.values(languageBundles).map(({ file }) => `dist/${file}`),
@@ -46,7 +48,6 @@ const builds = Object.entries(entries)
     esbuild.build({
       ...NODE_BUNDLE,
       entryPoints: { [name]: path },
-      banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
       outdir: 'dist',
       minify: production,
       sourcemap: !production,
@@ -55,6 +56,7 @@ const builds = Object.entries(entries)
       plugins: [splitLanguageModel],
     }),
   );
+builds.push(buildCliBundles('dist', { minify: production, sourcemap: !production }));
 builds.push(...buildExtensionBundles('dist', { minify: production, sourcemap: !production }));
 builds.push(...buildLanguageBundles('dist'));
 await Promise.all(builds);

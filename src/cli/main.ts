@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import packageJson from '../../package.json';
 // Only light modules are imported here. The parser and rules live in ./engine, loaded on the first cache miss.
-import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, sha256, type CachedResult } from './cache';
+import { CACHE_SCHEMA, ResultCache, StringInterner, builtEngineHash, configFingerprint, sha256, type CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { CONFIG_FILE_NAME, DEFAULT_STORIES_GLOB } from '../core/defaults';
 import type * as EngineModule from './engine';
@@ -192,7 +192,7 @@ let codeHash: string | undefined;
 function coreVersion(): string {
   if (!codeHash) {
     if (BUNDLED) {
-      codeHash = sha256(readFileSync(engineFile(), 'latin1'));
+      codeHash = builtEngineHash() ?? sha256(readFileSync(engineFile(), 'latin1'));
     } else {
       const sourceRoot = path.join(__dirname, '..');
       const files: string[] = [];
