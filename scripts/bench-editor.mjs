@@ -25,12 +25,15 @@ await esbuild.build({
 });
 
 const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
-const banks = [
+const allBanks = [
   { name: 'empty folder (baseline)', fill: () => {} },
   { name: 'example bank', fill: (dir) => cpSync(join(repoRoot, 'examples', 'netflix-pm'), dir, { recursive: true }) },
   { name: '100 generated stories', fill: (dir) => generateBank(dir, 100) },
   { name: '1,000 generated stories', fill: (dir) => generateBank(dir, 1000) },
 ];
+// STORY_BANK_BENCH_ONLY=<start of a bank's name> measures that bank alone (the targets it does not cover read n/a).
+const only = process.env.STORY_BANK_BENCH_ONLY;
+const banks = only ? allBanks.filter((bank) => bank.name.startsWith(only)) : allBanks;
 const results = [];
 for (const bank of banks) {
   const temp = makeTempRoot('bench-editor');
@@ -45,8 +48,10 @@ for (const bank of banks) {
     const line = new Promise((resolve) => (resolveLine = resolve));
     let resolveExit;
     const exited = new Promise((resolve) => (resolveExit = resolve));
+    const suiteLog = [];
     await browser.page.exposeFunction('codeAutomationLog', (_type, args) => {
       const text = Array.isArray(args) ? args.map(String).join(' ') : String(args);
+      suiteLog.push(text);
       const at = text.indexOf(MARKER);
       if (at >= 0) resolveLine(JSON.parse(text.slice(at + MARKER.length)));
     });
@@ -54,7 +59,10 @@ for (const bank of banks) {
     const url = workbenchUrl(server.baseUrl, server.port, folder, { extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteDir });
     await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const measured = await withTimeout(
-      Promise.race([line, exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting`)))]),
+      Promise.race([
+        line,
+        exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting:\n${suiteLog.slice(-40).join('\n')}`))),
+      ]),
       5 * 60_000,
       bank.name,
     );
@@ -67,23 +75,29 @@ for (const bank of banks) {
   }
 }
 
-const baseline = results[0].rssMB;
-const row = (name) => results.find((result) => result.bank.startsWith(name));
+const row = (name) => results.find((result) => result.bank.startsWith(name)) ?? {};
+const empty = row('empty');
+const large = row('1,000');
+const minus = (a, b) => (a === undefined || b === undefined ? undefined : a - b);
+/** Activation as VS Code reports it: loading the extension's code (the host's own marks) plus activate(). */
+const activation = (result) => (result.codeLoadingMs === undefined ? undefined : Math.round((result.codeLoadingMs + result.activateMs) * 10) / 10);
 const targets = [
-  ['activate() (1,000 stories)', row('1,000').activateMs, 50, 'ms'],
+  ['activation: code loading + activate() (1,000 stories)', activation(large), 150, 'ms'],
+  ['activate() (1,000 stories)', large.activateMs, 50, 'ms'],
   ['first tree render, 100 stories', row('100').firstTreeRenderMs, 500, 'ms'],
-  ['1,000 stories indexed', row('1,000').firstIndex.ms, 4000, 'ms'],
-  ['extension host memory (RSS), 1,000 stories above the empty baseline', row('1,000').rssMB - baseline, 150, 'MB'],
-  ['retained heap after a full collection, 1,000 stories above the baseline', row('1,000').heapUsedMB - results[0].heapUsedMB, 150, 'MB'],
+  ['1,000 stories indexed', large.firstIndex?.ms, 4000, 'ms'],
+  ['extension host memory (RSS), 1,000 stories above the empty baseline', minus(large.rssMB, empty.rssMB), 150, 'MB'],
+  ['retained heap after a full collection, 1,000 stories above the baseline', minus(large.heapUsedMB, empty.heapUsedMB), 150, 'MB'],
 ];
 const table = (rows) => rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 console.log(
   '\n' +
     table([
-      ['bank', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap after a full GC'],
-      ['---', '---', '---', '---', '---', '---', '---'],
+      ['bank', 'code loading', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap after a full GC'],
+      ['---', '---', '---', '---', '---', '---', '---', '---'],
       ...results.map((r) => [
         r.bank,
+        r.codeLoadingMs === undefined ? 'n/a' : `${r.codeLoadingMs} ms`,
         `${r.activateMs} ms`,
         r.firstIndex ? `${r.firstIndex.ms} ms (${r.firstIndex.files} / ${r.firstIndex.stories})` : 'n/a',
         r.firstIndex ? `${r.firstIndex.doneMs} ms` : 'n/a',
@@ -98,12 +112,18 @@ console.log(
     table([
       ['target', 'value', 'limit', 'met'],
       ['---', '---', '---', '---'],
-      ...targets.map(([name, value, limit, unit]) => [name, `${value} ${unit}`, `≤ ${limit} ${unit}`, value <= limit ? 'yes' : 'NO']),
+      ...targets.map(([name, value, limit, unit]) => [
+        name,
+        value === undefined ? 'n/a' : `${value} ${unit}`,
+        `≤ ${limit} ${unit}`,
+        value === undefined ? 'n/a' : value <= limit ? 'yes' : 'NO',
+      ]),
     ]),
 );
 const loadAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
-console.log(`\nTimes from the start of activate(), measured by the extension itself (getTimings); "activation as VS Code reports it"
-(bundle load plus activate()) is not exposed to extensions, so the bundle's load time comes from npm run bench.
+console.log(`\nTimes from the start of activate(), measured by the extension itself (getTimings); code loading is the time the
+extension host took to load dist/extension.js, read from the host's own performance marks (willLoadExtensionCode and
+didLoadExtensionCode), so code loading plus activate() is the activation time VS Code reports.
 Load average at start ${loadAtStart.join(' ')}, at end ${loadAtEnd.join(' ')}.`);
 mkdirSync(join(repoRoot, '.bench'), { recursive: true });
 writeFileSync(

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 
 import { NODE_BUNDLE } from './bundle-options.mjs';
 import { buildLanguageBundles, languageBundles, splitLanguageModel } from './language-bundles.mjs';
+import { buildCliBundles } from './cli-bundles.mjs';
+import { CORE_BUNDLE, buildExtensionBundles } from './lazy-core.mjs';
 
+// The extension (dist/extension.js and the core it loads on first use, dist/core.js) is built by lazy-core.mjs,
+// the CLI (dist/cli.js and its engine, dist/check-worker.js) by cli-bundles.mjs.
 const entries = {
-  extension: 'src/extension/extension.ts',
-  cli: 'src/cli/main.ts',
-  'check-worker': 'src/cli/engine.ts',
   // `storybank mcp`: the MCP SDK is bundled here, not in cli.js, so `check` never loads it. The extension
   // ships this file too and offers it to VS Code's agent mode (src/extension/lmTools.ts).
   mcp: 'src/cli/mcp.ts',
@@ -25,7 +26,14 @@ function newestMtime(dir) {
 }
 
 function upToDate() {
-  const outputs = [...Object.keys(entries).map((name) => `dist/${name}.js`), ...Object.values(languageBundles).map(({ file }) => `dist/${file}`)];
+  const outputs = [
+    ...Object.keys(entries).map((name) => `dist/${name}.js`),
+    'dist/cli.js',
+    'dist/check-worker.js',
+    'dist/extension.js',
+    `dist/${CORE_BUNDLE.file}`,
+    ...Object.values(languageBundles).map(({ file }) => `dist/${file}`),
+  ];
   if (!outputs.every(existsSync)) return false;
   const oldestOutput = Math.min(...outputs.map((path) => statSync(path).mtimeMs));
   return newestMtime('src') < oldestOutput;
@@ -40,7 +48,6 @@ const builds = Object.entries(entries)
     esbuild.build({
       ...NODE_BUNDLE,
       entryPoints: { [name]: path },
-      banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
       outdir: 'dist',
       minify: production,
       sourcemap: !production,
@@ -49,6 +56,8 @@ const builds = Object.entries(entries)
       plugins: [splitLanguageModel],
     }),
   );
+builds.push(buildCliBundles('dist', { minify: production, sourcemap: !production }));
+builds.push(...buildExtensionBundles('dist', { minify: production, sourcemap: !production }));
 builds.push(...buildLanguageBundles('dist'));
 await Promise.all(builds);
 

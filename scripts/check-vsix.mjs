@@ -10,6 +10,8 @@ const MAX_BYTES = 3 * 1024 * 1024;
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  // The core, loaded on the first check (scripts/lazy-core.mjs).
+  'extension/dist/core.js',
   'extension/dist/wink-nlp.js',
   'extension/dist/wink-model.js',
   'extension/snippets/markdown.json',
@@ -28,7 +30,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
-  /^extension\/dist\/(?:extension|wink-nlp|wink-model|mcp)\.js$/,
+  /^extension\/dist\/(?:extension|core|wink-nlp|wink-model|mcp)\.js$/,
   /^extension\/schemas\/storybank\.schema\.json$/,
   /^extension\/dist\/rules\/[a-z-]+\.md$/,
   /^extension\/media\/[^/]+$/,

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
-import { CACHE_SCHEMA, sha256 } from './cache';
+import { CACHE_SCHEMA, builtEngineHash, sha256 } from './cache';
 import type * as EngineModule from './engine';
 
 export type Engine = typeof EngineModule;
@@ -35,7 +35,7 @@ let codeHash: string | undefined;
 export function coreVersion(): string {
   if (!codeHash) {
     if (BUNDLED) {
-      codeHash = sha256(readFileSync(engineFile(), 'latin1'));
+      codeHash = builtEngineHash() ?? sha256(readFileSync(engineFile(), 'latin1'));
     } else {
       const sourceRoot = path.join(__dirname, '..');
       const files: string[] = [];

@@ -3,7 +3,7 @@
 import type { CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { computeCoverage, type CoverageEntry, type IndexedStory } from '../core/coverage';
-import { FILTER_RULE_IDS, filterVerdict } from '../core/rules/rule';
+import { FILTER_RULE_IDS, filterVerdict, type FilterId } from '../core/rules/rule';
 import type { Finding, Range } from '../core/types';
 
 /** A checked story as the report needs it: a full StoryResult or its cached copy. */
@@ -48,28 +48,40 @@ export function toJson(report: BankReport) {
   };
 }
 
+// Plain object literals rather than Object.fromEntries and spreads: a warm run of a large bank builds these
+// for every story and finding it prints, and little else.
 function storyToJson({ path, result }: ReportStory) {
+  const filters: Partial<Record<FilterId, boolean>> = {};
+  const evidence: Partial<Record<FilterId, ReturnType<typeof toLineColumns> & { text: string }>> = {};
+  for (const id of FILTER_RULE_IDS) {
+    filters[id] = result.filters[id];
+    const found = result.evidence[id];
+    if (found) {
+      const { line, column, endLine, endColumn } = toLineColumns(found.range);
+      evidence[id] = { line, column, endLine, endColumn, text: found.text };
+    }
+  }
   return {
     path,
     title: result.title,
     questions: result.questions,
     words: result.words,
     seconds: result.seconds,
-    filters: Object.fromEntries(FILTER_RULE_IDS.map((id) => [id, result.filters[id]])),
-    evidence: Object.fromEntries(
-      FILTER_RULE_IDS.flatMap((id) => {
-        const evidence = result.evidence[id];
-        return evidence ? [[id, { ...toLineColumns(evidence.range), text: evidence.text }]] : [];
-      }),
-    ),
+    filters,
+    evidence,
     ready: result.ready,
     findings: result.findings.map(findingToJson),
   };
 }
 
+/** Stories per JSON.stringify call in writeJson. */
+const JSON_BATCH = 64;
+
 /**
- * Writes exactly `JSON.stringify(toJson(report), null, 2) + '\n'`, story by story in chunks, so that a large
- * bank never holds its whole JSON text (and a copy of every story) in memory at once.
+ * Writes exactly `JSON.stringify(toJson(report), null, 2) + '\n'`, a batch of stories at a time, so that a large
+ * bank never holds its whole JSON text (and a copy of every story) in memory at once. Each batch is indented by
+ * JSON.stringify itself, as the `stories` list of an object, so its lines come out as deep as in the whole text
+ * (re-indenting each story's text with a regular expression took longer than building and stringifying it).
  */
 export function writeJson(report: BankReport, write: (chunk: string) => void): void {
   const marker = '"\\u0000stories\\u0000"'; // how JSON.stringify writes the placeholder below
@@ -79,19 +91,26 @@ export function writeJson(report: BankReport, write: (chunk: string) => void): v
     write(JSON.stringify(toJson(report), null, 2) + '\n');
     return;
   }
-  let buffer = shell.slice(0, at) + '[';
-  report.stories.forEach((story, index) => {
-    buffer += (index ? ',' : '') + '\n    ' + JSON.stringify(storyToJson(story), null, 2).replace(/\n/g, '\n    ');
-    if (buffer.length > 1 << 16) {
-      write(buffer);
-      buffer = '';
-    }
-  });
-  write(buffer + '\n  ]' + shell.slice(at + marker.length));
+  const opening = '{\n  "stories": [\n';
+  const closing = '\n  ]\n}';
+  write(shell.slice(0, at) + '[\n');
+  for (let start = 0; start < report.stories.length; start += JSON_BATCH) {
+    const batch = JSON.stringify({ stories: report.stories.slice(start, start + JSON_BATCH).map(storyToJson) }, null, 2);
+    write((start ? ',\n' : '') + batch.slice(opening.length, batch.length - closing.length));
+  }
+  write('\n  ]' + shell.slice(at + marker.length));
 }
 
-function findingToJson(finding: Finding) {
-  return { rule: finding.ruleId, severity: finding.severity, message: finding.message, ...toLineColumns(finding.range) };
+function findingToJson({ ruleId, severity, message, range }: Finding) {
+  return {
+    rule: ruleId,
+    severity,
+    message,
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
 
 /** `path:line:column` of a range's start, 1-based. */

@@ -9,14 +9,10 @@ import { docsUrl, type StorySummary } from './lint';
 import { RULES, RULES_BY_ID } from './rules';
 import { FILTER_LABELS, FILTER_RULE_IDS, type FilterId } from './rules/rule';
 import { storyTemplate } from './templates';
+import { TOOL_NAMES } from './toolNames';
 import type { Range } from './types';
 
-export const TOOL_NAMES = {
-  checkStory: 'check_story',
-  checkBank: 'check_bank',
-  nextGap: 'next_gap',
-  explainRule: 'explain_rule',
-} as const;
+export { TOOL_NAMES };
 
 /** Longest story text a tool accepts inline: the CLI's file limit would be far more than any story. */
 export const MAX_TOOL_TEXT = 200_000;

@@ -10,3 +10,5 @@ export { RULES, RULES_BY_ID } from './rules';
 export { FILTER_LABELS, FILTER_RULE_IDS, filterVerdict, type FilterId, type Rule } from './rules/rule';
 export * from './templates';
 export * from './export';
+export { BankIndex, ConfigError, type BankEntry, type StoryChecker } from './bank';
+export { resolveBankConfig } from './bank/resolve-config';

@@ -3,19 +3,21 @@
 // computes the coverage; this layer adds what only an editor has: unsaved text, debounced typing, diagnostics,
 // progress, the profile switch, and open documents outside any bank.
 import * as vscode from 'vscode';
+// Values from '../core' only: the shipped build loads the core on first use through that import (scripts/lazy-core.mjs).
 import {
+  BankIndex,
   CONFIG_FILE_NAME,
+  ConfigError,
   DEFAULT_CONFIG,
   checkStoryText,
   computeCoverage,
+  resolveBankConfig,
   resolveConfig,
   storiesNeedingAttention,
   withProfile,
   withoutAnalysis,
 } from '../core';
-import type { ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryResult } from '../core';
-import { BankIndex, ConfigError, type BankEntry, type StoryChecker } from '../core/bank';
-import { resolveBankConfig } from '../core/bank/resolve-config';
+import type { BankEntry, ConfigOverrides, CoverageEntry, Profile, ResolvedConfig, RuleConfig, SeveritySetting, StoryChecker, StoryResult } from '../core';
 import {
   COVERAGE_DEBOUNCE_MS,
   DIAGNOSTIC_SOURCE,

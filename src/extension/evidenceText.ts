@@ -1,9 +1,10 @@
 // Wording of the filters' verdicts and their evidence, shared by the CodeLens, the hover and the highlight.
 // No `vscode` import, so the unit tests can run it in plain Node.
-import { FILTER_RULE_IDS, filterVerdict } from '../core';
+// From the module itself, not '../core': `verdict` below is read as this module loads, before the core is.
+import { FILTER_RULE_IDS, filterVerdict } from '../core/rules/rule';
 import type { Evidence, FilterId, StoryResult } from '../core';
 
-export { FILTER_LABELS } from '../core';
+export { FILTER_LABELS } from '../core/rules/rule';
 
 /** Quote characters a CodeLens line gives its evidence; split between the lenses that share a line. */
 export const QUOTE_BUDGET = 60;

@@ -2,7 +2,8 @@
 // (contributes.languageModelTools + vscode.lm.registerTool) over the editor's index, and the CLI's MCP server
 // (dist/mcp.js) offered to agent mode through an MCP server definition provider where the editor has that API.
 import * as vscode from 'vscode';
-import { CheckStoryInput, ExplainRuleInput, NextGapInput, TOOL_NAMES, bankCheck, nextGap, ruleExplanation, storyCheck } from '../core/assistant';
+import { CheckStoryInput, ExplainRuleInput, NextGapInput, bankCheck, nextGap, ruleExplanation, storyCheck } from '../core/assistant';
+import { TOOL_NAMES } from '../core/toolNames';
 import { checkStoryText, type ResolvedConfig } from '../core';
 import type { StoryBank } from './bank';
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
 import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, stableStringify, toCachedResult, type CachedResult } from '../../src/cli/cache';
 
@@ -54,6 +56,36 @@ describe('result cache (src/cli/cache.ts)', () => {
     assert.equal(restored.misses, 1);
   });
 
+  it('restores every field of the example bank exactly: fixes, budgets and per-question findings included', () => {
+    const texts = readdirSync('examples/netflix-pm')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(path.join('examples/netflix-pm', name), 'utf8'));
+    // A task section has no time budget of its own.
+    texts.push(STORY.replace('## Action', '## Task\nLift trial conversion this quarter.\n\n## Action'));
+    const results = texts.map((text) => toCachedResult(checkStoryText(text, { config: DEFAULT_CONFIG })));
+    const findings = results.flatMap((result) => result.findings);
+    assert.ok(
+      findings.some((finding) => finding.fixes.some((fix) => fix.edits.length > 0)),
+      'a fix with edits',
+    );
+    assert.ok(
+      findings.some((finding) => finding.question !== undefined),
+      'a finding about one question',
+    );
+    assert.ok(
+      results.some((result) => result.sectionTimes.some((section) => section.budget)),
+      'a section with a budget',
+    );
+    assert.ok(
+      results.some((result) => result.sectionTimes.some((section) => !section.budget)),
+      'a section without one',
+    );
+    const cache = new ResultCache(stamp);
+    texts.forEach((text, index) => cache.set(text, results[index]));
+    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    texts.forEach((text, index) => assert.deepEqual(restored.get(text), results[index]));
+  });
+
   it('drops everything written by another schema, core version or configuration', () => {
     const cache = new ResultCache<{ note: string }>(stamp);
     cache.set(STORY, checkStoryText(STORY));
@@ -72,14 +104,37 @@ describe('result cache (src/cli/cache.ts)', () => {
     }
     const good = toCachedResult(checkStoryText(STORY));
     const key = ResultCache.keyOf(STORY);
-    const json = {
-      schema: CACHE_SCHEMA,
-      ...stamp,
-      entries: { [key]: good, ['f'.repeat(64)]: { title: 'no other fields' }, 'not-a-hash': good },
+    const saved = new ResultCache(stamp);
+    saved.set(STORY, good);
+    const json = saved.toJSON();
+    const packed = json.entries[key];
+    // Findings name their strings by index into the file's table: one past its end is damage too.
+    const pastTheTable = structuredClone(packed);
+    pastTheTable[9][0][0] = json.strings.length;
+    json.entries = {
+      [key]: packed,
+      ['f'.repeat(64)]: { title: 'no other fields' } as never,
+      ['e'.repeat(64)]: packed.slice(0, 4) as never,
+      ['d'.repeat(64)]: pastTheTable,
+      'not-a-hash': packed,
     };
     const cache = ResultCache.fromJSON(json, stamp);
     assert.equal(cache.size, 1);
     assert.deepEqual(cache.get(STORY), good);
+    assert.equal(ResultCache.fromJSON({ ...json, strings: undefined }, stamp).size, 0, 'no string table, no entries');
+  });
+
+  it('stores each repeated string once in the file, and restores results that share them', () => {
+    const cache = new ResultCache(stamp);
+    const texts = [STORY, STORY.replace('Vague launch', 'Second vague launch'), STORY.replace('Vague launch', 'Third')];
+    for (const text of texts) cache.set(text, checkStoryText(text));
+    const json = cache.toJSON();
+    assert.equal(new Set(json.strings).size, json.strings.length, 'no string twice in the table');
+    for (const finding of toCachedResult(checkStoryText(STORY)).findings) {
+      assert.equal(json.strings.filter((text) => text === finding.docsUrl).length, 1);
+    }
+    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(json)), stamp);
+    for (const text of texts) assert.deepEqual(restored.get(text), fields(toCachedResult(checkStoryText(text))));
   });
 
   it('onlyUsed keeps the entries of texts seen in this run', () => {

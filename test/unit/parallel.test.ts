@@ -188,6 +188,8 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
   });
 });
 
+const EDGE_STORY = '---\ntitle: "Tabs\\tand \\"quotes\\""\nquestions: [failure, judgment]\n---\n## Result\nIt went well.\n';
+
 describe('streamed JSON output', () => {
   it('writeJson writes exactly JSON.stringify(toJson(report), null, 2), in chunks', async () => {
     const { generateStory, prng } = await import('../../scripts/bench-bank.mjs');
@@ -203,5 +205,30 @@ describe('streamed JSON output', () => {
       assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
       if (subset.length > 100) assert.ok(chunks.length > 1, 'a large bank is written in several chunks');
     }
+  });
+
+  it('writes what JSON.stringify would for values no story check produces too: empty lists, a missing field, NaN', () => {
+    const checked = checkStoryText(EDGE_STORY, { config: DEFAULT_CONFIG });
+    const odd = {
+      ...checked,
+      title: undefined as unknown as string,
+      questions: [],
+      seconds: Number.NaN,
+      filters: { tradeoff: true, result: false } as typeof checked.filters,
+      evidence: {},
+      ready: [],
+      findings: [],
+    };
+    const report = buildReport(
+      DEFAULT_CONFIG,
+      [
+        { path: 'odd.md', result: odd },
+        { path: 'checked "quoted".md', result: checked },
+      ],
+      [],
+    );
+    const chunks: string[] = [];
+    writeJson(report, (chunk) => chunks.push(chunk));
+    assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
   });
 });
