@@ -525,6 +525,20 @@ export class StoryBank implements vscode.Disposable {
     return this.coverageCache;
   }
 
+  /**
+   * Each workspace folder's coverage under that folder's own profile, from the stories inside it, with the stories
+   * needing attention there (the coverage tree of a multi-root workspace).
+   */
+  coverageByFolder(): { folder: vscode.WorkspaceFolder; profile: Profile; coverage: CoverageEntry[]; needingAttention: string[] }[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const profile = this.configFor(folder.uri).profile;
+      const stories = this.stories()
+        .filter((entry) => vscode.workspace.getWorkspaceFolder(entry.uri)?.uri.toString() === folder.uri.toString())
+        .map((entry) => ({ path: entry.path, result: entry.result }));
+      return { folder, profile, coverage: computeCoverage(profile, stories), needingAttention: storiesNeedingAttention(profile, stories) };
+    });
+  }
+
   /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
   needingAttention(): string[] {
     return storiesNeedingAttention(
