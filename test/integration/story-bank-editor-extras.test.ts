@@ -118,8 +118,10 @@ suite('Story Bank editor extras', () => {
       assert.deepEqual(headings, ['## Situation', '## Action', '## Result', '## Lesson'], name);
       assert.ok(!text.includes('${'), `${name}: every placeholder was expanded`);
 
-      // The editor takes the skeleton for a story: the status bar shows its time and filters.
-      await until(`${name}: the status bar for the skeleton`, () => (api.getStatus()?.text.startsWith('$(clock) ') ? true : undefined));
+      // The editor takes the skeleton for a story: the status bar shows its time, and no filter passes yet.
+      await until(`${name}: the status bar for the skeleton`, () =>
+        /^\$\(clock\) \d:\d\d · 0\/3 filters$/.test(api.getStatus()?.text ?? '') ? true : undefined,
+      ).catch((error) => assert.fail(`${String(error)}: ${api.getStatus()?.text}`));
 
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
