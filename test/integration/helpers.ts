@@ -2,6 +2,7 @@
 // writing files, waiting, reading diagnostics, and the stated expectations they are compared with. Real VS Code
 // API, no mocks, and no judgment of the core's: expected findings are written in the tests or in the fixtures.
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../src/extension/constants';
@@ -50,6 +51,23 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
   }
 }
 
+/** Waits until `read()` deep-equals `expected`; if it never does, fails showing the last value against it. */
+export async function untilEqual<T>(what: string, read: () => T | Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  try {
+    return await until(
+      what,
+      async () => {
+        const value = await read();
+        return isDeepStrictEqual(value, expected) ? value : undefined;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    assert.deepEqual(await read(), expected, String(error));
+    throw error;
+  }
+}
+
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
@@ -81,13 +99,7 @@ export function findingKeys(uri: vscode.Uri): string[] {
 
 /** Waits until the story's diagnostics are exactly `expected` ("line:rule:severity", any order). */
 export async function diagnosticsAre(uri: vscode.Uri, expected: readonly string[], what = uri.path): Promise<vscode.Diagnostic[]> {
-  const sorted = [...expected].sort();
-  try {
-    await until(`diagnostics on ${what}`, () => (JSON.stringify(findingKeys(uri)) === JSON.stringify(sorted) ? true : undefined));
-  } catch (error) {
-    assert.deepEqual(findingKeys(uri), sorted, String(error));
-    throw error;
-  }
+  await untilEqual(`diagnostics on ${what}`, () => findingKeys(uri), [...expected].sort());
   return ours(uri);
 }
 
@@ -95,17 +107,18 @@ export async function diagnosticsAre(uri: vscode.Uri, expected: readonly string[
 export async function waitForExpectedFindings(uri: vscode.Uri, text?: string): Promise<vscode.Diagnostic[]> {
   const source = text ?? (await readText(uri));
   const compare = () => compareWithExpectations(source, ours(uri).map(located));
-  try {
-    await until(`the expected findings on ${uri.path}`, () => {
-      const { expected, actual } = compare();
-      return JSON.stringify(actual) === JSON.stringify(expected) ? true : undefined;
-    });
-  } catch (error) {
-    const { expected, actual } = compare();
-    assert.deepEqual(actual, expected, String(error));
-    throw error;
-  }
+  await untilEqual(`the expected findings on ${uri.path}`, () => compare().actual, compare().expected);
   return ours(uri);
+}
+
+/** Writes a scratch story, opens it in an editor and waits until it shows `findings`. */
+export async function openScratchStory(scratch: Scratch, relative: string, text: string, findings: readonly string[]): Promise<vscode.TextDocument> {
+  const uri = scratch.track(workspaceUri(relative));
+  await writeText(uri, text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await diagnosticsAre(uri, findings);
+  return doc;
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 import type { TreeNode } from '../../src/extension/storyTree';
-import { activateExtension, codeOf, folderUri, ours, readText, until, waitForExpectedFindings } from './helpers';
+import { activateExtension, codeOf, folderUri, ours, readText, untilEqual, waitForExpectedFindings } from './helpers';
 
 const AMAZON_TITLES = [
   'Customer Obsession',
@@ -57,16 +57,12 @@ suite('Story Bank in a multi-root workspace', () => {
     assert.match(unknownId?.message ?? '', /^Unexpected question id "first-hire", expected one of the amazon-lp ids: customer-obsession, /);
   });
 
-  test('the status bar shows the pace and the profile of the story’s own folder', async () => {
+  test('the status bar shows the pace and the profile of the story’s own folder', async function () {
+    this.timeout(60_000); // three stories opened in turn
     const status = async (uri: vscode.Uri, text: string) => {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      return until(`the status bar for ${uri.path}`, () => {
-        const shown = api.getStatus();
-        return shown?.text === text ? shown : undefined;
-      }).catch((error) => {
-        assert.deepEqual(api.getStatus(), { text }, String(error));
-        throw error;
-      });
+      await untilEqual(`the status bar for ${uri.path}`, () => api.getStatus()?.text, text);
+      return api.getStatus()!;
     };
     // 69 spoken words: 41 s at startup-bank's 100 words a minute.
     const startup = await status(folderUri('startup-bank', 'stories/scrappy-launch.md'), '$(clock) 0:41 · 3/3 filters');

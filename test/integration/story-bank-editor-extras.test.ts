@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { CoverageEntry } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LARGE_INDEX, SETTINGS, SETTINGS_SECTION, VIEW_CONTAINER_ID } from '../../src/extension/constants';
-import { FIXTURE_COVERAGE, Scratch, useStoryBank, readText, remove, until, workspaceUri, writeText } from './helpers';
+import { FIXTURE_COVERAGE, Scratch, useStoryBank, readText, remove, until, untilEqual, workspaceUri, writeText } from './helpers';
 
 const QUESTION_IDS = FIXTURE_COVERAGE.map((entry) => entry.id);
 
@@ -52,39 +52,19 @@ suite('Story Bank editor extras', () => {
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
       const expected = rowId('stories/pricing-test.md');
       assert.match(expected, /^story:judgment:/, 'fixture: pricing-test claims judgment first');
-      const selected = await until(
-        'the active story to be selected in the view',
-        () => {
-          const ids = api.getTreeSelection();
-          return ids.length === 1 && ids[0] === expected ? ids : undefined;
-        },
-        15_000,
-      ).catch((error) => {
-        assert.deepEqual(api.getTreeSelection(), [expected], String(error));
-        throw error;
-      });
-      assert.deepEqual(selected, [expected]);
+      await untilEqual('the active story to be selected in the view', () => api.getTreeSelection(), [expected], 15_000);
 
       // With the view visible, switching editors moves the selection to the other story.
       const migration = await vscode.workspace.openTextDocument(workspaceUri('stories/missed-migration.md'));
       await vscode.window.showTextDocument(migration);
       const next = rowId('stories/missed-migration.md');
       assert.match(next, /^story:failure:/);
-      await until(
-        'the selection to follow the active editor',
-        () => {
-          const ids = api.getTreeSelection();
-          return ids.length === 1 && ids[0] === next ? true : undefined;
-        },
-        15_000,
-      ).catch((error) => {
-        assert.deepEqual(api.getTreeSelection(), [next], String(error));
-        throw error;
-      });
+      await untilEqual('the selection to follow the active editor', () => api.getTreeSelection(), [next], 15_000);
     });
   });
 
-  test('each story snippet inserts a skeleton that is a story claiming its question', async () => {
+  test('each story snippet inserts a skeleton that is a story claiming its question', async function () {
+    this.timeout(90_000); // five snippets, each inserted and then linted
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const snippetFile = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'markdown.json');

@@ -6,7 +6,7 @@ import type { FilterId } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import type { EvidenceHighlightState } from '../../src/extension/evidence';
 import { COMMANDS } from '../../src/extension/constants';
-import { Scratch, codeOf, ours, until, useStoryBank, workspaceUri, writeText } from './helpers';
+import { Scratch, codeOf, ours, until, untilEqual, useStoryBank, workspaceUri, writeText } from './helpers';
 
 const FILTERS: FilterId[] = ['tradeoff', 'role', 'result'];
 
@@ -237,14 +237,7 @@ suite('Story Bank evidence', () => {
     await editor.edit((edit) => edit.replace(doc.lineAt(resultLine).range, 'It went well and everyone was happy.'));
     // The vague result passes no filter: its decoration goes, the choice's stays.
     const expected = STRONG_RANGES.filter(([id]) => id !== 'result');
-    const actual = await until('the highlight to follow the re-lint', () => {
-      const now = highlightedRanges(api.getEvidenceHighlights(uri));
-      return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
-    }).catch((error) => {
-      assert.deepEqual(highlightedRanges(api.getEvidenceHighlights(uri)), expected, String(error));
-      throw error;
-    });
-    assert.ok(!actual.some(([id]) => id === 'result'));
+    await untilEqual('the highlight to follow the re-lint', () => highlightedRanges(api.getEvidenceHighlights(uri)), expected);
 
     // The lenses follow too: the result now shows ✗.
     await until('a "Result ✗" lens', async () => ((await lensesOf(uri)).some((l) => l.command?.title === 'Result ✗') ? true : undefined));

@@ -11,6 +11,7 @@ import {
   codeOf,
   diagnosticsAre,
   findingKeys,
+  openScratchStory,
   ours,
   remove,
   until,
@@ -111,11 +112,7 @@ suite('Story Bank index and diagnostics', () => {
   });
 
   test('closing an indexed story keeps its diagnostics (the whole bank is indexed)', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-index-close.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const { uri } = await openScratchStory(scratch, 'stories/zz-index-close.md', WEAK_STORY, WEAK_STORY_FINDINGS);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await new Promise((r) => setTimeout(r, 600));
     await api.whenIdle();
@@ -123,11 +120,8 @@ suite('Story Bank index and diagnostics', () => {
   });
 
   test('typing is linted once after a pause, on the latest text', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-index-typing.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const doc = await openScratchStory(scratch, 'stories/zz-index-typing.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
     await api.whenIdle();
     assert.ok(
       ours(uri).some((d) => codeOf(d) === 'frontmatter'),
@@ -166,11 +160,8 @@ suite('Story Bank index and diagnostics', () => {
     await until('the setting to take effect', () => (vscode.workspace.getConfiguration('storyBank').get('lintOn') === 'save' ? true : undefined));
     await new Promise((r) => setTimeout(r, 100));
     await api.whenIdle(); // the settings change re-indexes the bank
-    const uri = scratch.track(workspaceUri('stories/zz-index-save.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const doc = await openScratchStory(scratch, 'stories/zz-index-save.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
     await api.whenIdle();
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, doc.lineAt(2).range, 'questions: [judgment]');

@@ -2,7 +2,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/constants';
-import { Scratch, WEAK_STORY, WEAK_STORY_FINDINGS, codeOf, diagnosticsAre, ours, until, useStoryBank, workspaceUri, writeText } from './helpers';
+import {
+  Scratch,
+  WEAK_STORY,
+  WEAK_STORY_FINDINGS,
+  codeOf,
+  diagnosticsAre,
+  openScratchStory,
+  ours,
+  until,
+  useStoryBank,
+  workspaceUri,
+  writeText,
+} from './helpers';
 
 /** Each fix offered on WEAK_STORY's findings, by rule, and the whole text once it is applied. */
 const FIXES: { rule: string; title: string; text: string }[] = [
@@ -27,11 +39,8 @@ suite('Story Bank quick fixes', () => {
   useStoryBank(scratch, () => undefined);
 
   test('every fix of every finding applies and a single undo restores the story', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-quickfix.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const doc = await openScratchStory(scratch, 'stories/zz-quickfix.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
 
     for (const fix of FIXES) {
       await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
@@ -60,11 +69,8 @@ suite('Story Bank quick fixes', () => {
   });
 
   test('"Disable <rule> for this story" silences the rule and one undo brings it back', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-quickfix-disable.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const doc = await openScratchStory(scratch, 'stories/zz-quickfix-disable.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
     const diagnostic = ours(uri).find((d) => codeOf(d) === 'structure');
     assert.ok(diagnostic);
     const actions = await actionsAt(uri, diagnostic.range);
