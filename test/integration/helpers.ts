@@ -137,6 +137,13 @@ export async function remove(uri: vscode.Uri): Promise<void> {
   }
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Files a test created; deleted (after closing their editors) in teardown so the fixture stays clean. */
 export class Scratch {
   private readonly uris: vscode.Uri[] = [];
@@ -153,7 +160,15 @@ export class Scratch {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of this.uris.splice(0)) await remove(uri);
+    // A save of a just-closed editor can land after the deletion and bring the file back: delete until it stays gone.
+    const uris = this.uris.splice(0);
+    for (const uri of uris) await remove(uri);
+    await until('the scratch files to stay deleted', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const back = (await Promise.all(uris.map(async (uri) => ((await exists(uri)) ? [uri] : [])))).flat();
+      for (const uri of back) await remove(uri);
+      return back.length === 0 ? true : undefined;
+    });
   }
 }
 
