@@ -58,6 +58,7 @@ export interface FolderCoverage {
   folder: vscode.WorkspaceFolder;
   profile: Profile;
   coverage: CoverageEntry[];
+  needingAttention: string[];
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -552,11 +553,19 @@ export class StoryBank implements vscode.Disposable {
     return this.coverageCache;
   }
 
-  /** Each folder's coverage under its own profile (a multi-root workspace shows one per folder). */
+  /**
+   * Each workspace folder's coverage under that folder's own profile, from the stories inside it, with the stories
+   * needing attention there (the coverage tree of a multi-root workspace).
+   */
   coverageByFolder(): FolderCoverage[] {
     return [...this.folders.values()]
       .filter((bank) => bank.configured)
-      .map((bank) => ({ folder: bank.folder, profile: bank.index.config.profile, coverage: this.relativeCoverage(bank.index.coverage()) }));
+      .map((bank) => ({
+        folder: bank.folder,
+        profile: bank.index.config.profile,
+        coverage: this.relativeCoverage(bank.index.coverage()),
+        needingAttention: bank.index.needingAttention().map((path) => this.pathOf(vscode.Uri.parse(path))),
+      }));
   }
 
   private relativeCoverage(coverage: readonly CoverageEntry[]): CoverageEntry[] {

@@ -3,7 +3,7 @@
 // section budgets, filters).
 import * as vscode from 'vscode';
 import { FILTER_RULE_IDS, readinessGaps } from '../core';
-import type { QuestionType, StoryResult } from '../core';
+import type { Profile, QuestionType, StoryResult } from '../core';
 import { formatBudget, formatDuration } from '../core/timing';
 import type { StoryBank } from './bank';
 import { COMMANDS } from './constants';
@@ -60,6 +60,18 @@ export class TimingLenses implements vscode.CodeLensProvider, vscode.Disposable 
   }
 }
 
+/**
+ * The questions of the story's profile it claims, by title: "Startup PM: ready for Scrappy launch; not ready for
+ * First hire."
+ */
+export function claimsLabel(result: StoryResult, profile: Profile): string {
+  const claimed = profile.questions.filter((question) => result.questions.includes(question.id));
+  if (claimed.length === 0) return `${profile.title}: claims none of its question types.`;
+  const titles = (ready: boolean) => claimed.filter((question) => result.ready.includes(question.id) === ready).map((question) => question.title);
+  const parts = [titles(true).length > 0 && `ready for ${titles(true).join(', ')}`, titles(false).length > 0 && `not ready for ${titles(false).join(', ')}`];
+  return `${profile.title}: ${parts.filter(Boolean).join('; ')}.`;
+}
+
 /** Status bar item for the active story: spoken time and filters passed; clicking focuses the tree. */
 export class StoryStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('storyBank.status', vscode.StatusBarAlignment.Left, 50);
@@ -83,7 +95,8 @@ export class StoryStatus implements vscode.Disposable {
       return;
     }
     this.item.text = statusText(entry.result);
-    this.item.tooltip = `${entry.result.title || entry.path}: ${totalLabel(entry.result)}. Click to show the question coverage.`;
+    const claims = claimsLabel(entry.result, this.bank.configFor(entry.uri).profile);
+    this.item.tooltip = `${entry.result.title || entry.path}: ${totalLabel(entry.result)}. ${claims} Click to show the question coverage.`;
     this.item.show();
     this.visible = true;
   }

@@ -51,35 +51,41 @@ export interface Timings {
   firstIndex?: { doneMs: number; ms: number; files: number; stories: number };
   /** When the coverage view first read its rows after that pass. */
   firstTreeRenderMs?: number;
+  /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
+  lastIndex?: IndexingSummary;
 }
 
-/** What activate() returns; the integration tests use it to look at the models behind the UI. */
+/**
+ * What activate() returns: a test-only API, for the real-editor tests (test/integration) and `npm run bench:editor`.
+ * It lets them wait for the index and read what a user would see but the VS Code API cannot read back: the models
+ * behind the coverage tree, the status bar items, the matrix webview and the evidence decorations, and a few
+ * counters and timings. It changes nothing; anything a test can do or read through VS Code itself (commands,
+ * diagnostics, CodeLens, hovers) stays out of it. Nothing else uses it; keep it this small.
+ */
 export interface StoryBankApi {
-  getCoverage(): Promise<readonly CoverageEntry[]>;
-  refreshCoverage(): Promise<void>;
   /** Resolves when indexing, debounced lints and pending file reads have settled. */
   whenIdle(): Promise<void>;
+  /** The coverage the tree, matrix and tools show, once idle. */
+  getCoverage(): Promise<readonly CoverageEntry[]>;
   /** The coverage tree's rows (roots without an argument) and how each renders. */
   getTreeChildren(node?: TreeNode): Promise<TreeNode[]>;
   getTreeItem(node: TreeNode): vscode.TreeItem;
-  /** How many times a pause in typing led to a lint of the file. */
-  getTypingLints(uri: vscode.Uri): number;
-  /** The status bar item's text, or undefined when it is hidden. */
-  getStatusText(): string | undefined;
-  /** The coverage matrix webview's current HTML (undefined while it is closed) and the stories opened from it. */
-  getMatrixHtml(): string | undefined;
-  openFromMatrix(path: string): Promise<vscode.TextEditor | undefined>;
-  /** Practice mode's status bar entry and countdown. */
-  getPracticeState(): PracticeState;
   /** The ids (TreeItem.id) of the coverage view's selected rows. */
   getTreeSelection(): string[];
-  /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
-  getLastIndexing(): IndexingSummary | undefined;
+  /** The active story's status bar item, or undefined while it is hidden. */
+  getStatus(): { text: string; tooltip: string } | undefined;
+  /** Practice mode's status bar entry and countdown. */
+  getPracticeState(): PracticeState;
+  /** The coverage matrix webview's current HTML (undefined while it is closed), and a click on one of its stories. */
+  getMatrixHtml(): string | undefined;
+  openFromMatrix(path: string): Promise<vscode.TextEditor | undefined>;
+  /** The evidence spans Highlight Evidence decorated in the story, or undefined when it is not highlighted. */
+  getEvidenceHighlights(uri: vscode.Uri): HighlightedEvidence[] | undefined;
+  /** How many times a pause in typing led to a lint of the file. */
+  getTypingLints(uri: vscode.Uri): number;
   getTimings(): Timings;
   /** The extension's log folder; the extension host's own log sits in the folder above. */
   getLogUri(): vscode.Uri;
-  /** The evidence spans Highlight Evidence decorated in the story, or undefined when it is not highlighted. */
-  getEvidenceHighlights(uri: vscode.Uri): HighlightedEvidence[] | undefined;
   /** The MCP servers offered to agent mode, and whether this editor took the provider (VS Code 1.101+). */
   getMcpServers(): { registered: boolean; offers: McpServerOffer[] };
 }
@@ -216,35 +222,31 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
   log.info(`activated in ${activateMs} ms; lint on ${lintOn(undefined)}`);
 
   return {
+    whenIdle: () => bank.whenIdle(),
     async getCoverage() {
       await bank.whenIdle();
       return bank.coverage();
     },
-    async refreshCoverage() {
-      await bank.reindex('refresh');
-      await bank.whenIdle();
-    },
-    whenIdle: () => bank.whenIdle(),
     async getTreeChildren(node) {
       await bank.whenIdle();
       return tree.rows(node);
     },
     getTreeItem: (node) => tree.getTreeItem(node),
-    getTypingLints: (uri) => bank.typingLints.get(uri.toString()) ?? 0,
-    getStatusText: () => (status.item.text && isShown(status) ? status.item.text : undefined),
+    getTreeSelection: () => treeView.selection.map((node) => tree.getTreeItem(node).id ?? ''),
+    getStatus: () => (status.visible ? { text: status.item.text, tooltip: String(status.item.tooltip ?? '') } : undefined),
+    getPracticeState: () => practice.getState(),
     getMatrixHtml: () => matrix.html,
     openFromMatrix: (path) => matrix.openStory(path),
-    getPracticeState: () => practice.getState(),
-    getTreeSelection: () => treeView.selection.map((node) => tree.getTreeItem(node).id ?? ''),
-    getLastIndexing: () => bank.lastIndexing,
+    getEvidenceHighlights: (uri) => evidenceHighlighter.rangesFor(uri),
+    getTypingLints: (uri) => bank.typingLints.get(uri.toString()) ?? 0,
     getTimings: () => ({
       activateMs,
       codeLoadingMs: hostCodeLoadingMs(context.extension.id),
       firstIndex: firstIndexTiming,
       firstTreeRenderMs: tree.firstRenderAt === undefined ? undefined : Math.round(tree.firstRenderAt - activationStarted),
+      lastIndex: bank.lastIndexing,
     }),
     getLogUri: () => context.logUri,
-    getEvidenceHighlights: (uri) => evidenceHighlighter.rangesFor(uri),
     getMcpServers: () => ({ registered: mcpRegistered, offers: mcpServerOffers(context.extensionUri, version) }),
   };
 }
@@ -266,10 +268,6 @@ function hostCodeLoadingMs(extensionId: string): number | undefined {
 
 function isArgs(value: unknown): value is NewStoryArgs {
   return typeof value === 'object' && value !== null && !('kind' in value) && !(value instanceof vscode.Uri);
-}
-
-function isShown(status: StoryStatus): boolean {
-  return status.visible;
 }
 
 export function deactivate(): void {

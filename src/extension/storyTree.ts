@@ -1,10 +1,10 @@
 // The coverage tree: question types (covered/thin/gap), the stories claiming each (ready first),
 // each story's failing findings, a "New story" row under every gap, and a "Needs attention" row for stories
 // that claim no question type of the profile and hold an error (so a story with only a misspelt id never
-// disappears).
+// disappears). In a multi-root workspace those rows sit under one row per folder, for that folder's profile.
 import * as vscode from 'vscode';
 import { FILTER_RULE_IDS, readinessGaps } from '../core';
-import type { CoverageEntry, Finding, QuestionType } from '../core';
+import type { CoverageEntry, Finding, Profile, QuestionType } from '../core';
 import { lastPracticed } from '../core/practice';
 import { formatDuration } from '../core/timing';
 import type { StoryBank, StoryEntry } from './bank';
@@ -12,8 +12,17 @@ import { COMMANDS } from './constants';
 import { toRange } from './diagnostics';
 import { escapeMarkdown as escape } from './markdown';
 
+/** A workspace folder of a multi-root workspace: its coverage, for its own profile. */
+export interface FolderNode {
+  kind: 'folder';
+  folder: vscode.WorkspaceFolder;
+  profile: Profile;
+  children: (QuestionNode | AttentionNode)[];
+}
 export interface QuestionNode {
   kind: 'question';
+  /** The folder row above it; undefined in a single-folder workspace, where question rows are the roots. */
+  parent: FolderNode | undefined;
   entry: CoverageEntry;
   question: QuestionType | undefined;
   children: TreeNode[];
@@ -21,6 +30,8 @@ export interface QuestionNode {
 /** Stories that claim no question type of the profile and hold an error, with their findings. */
 export interface AttentionNode {
   kind: 'attention';
+  parent: FolderNode | undefined;
+  profile: Profile;
   children: StoryNode[];
 }
 export interface StoryNode {
@@ -39,7 +50,7 @@ export interface NewStoryNode {
   kind: 'newStory';
   parent: QuestionNode;
 }
-export type RootNode = QuestionNode | AttentionNode;
+export type RootNode = QuestionNode | AttentionNode | FolderNode;
 export type TreeNode = RootNode | StoryNode | FindingNode | NewStoryNode;
 
 const STATUS_ICON: Record<CoverageEntry['status'], vscode.ThemeIcon> = {
@@ -97,6 +108,23 @@ function questionTooltip(entry: CoverageEntry, question: QuestionType | undefine
   return md;
 }
 
+function folderId(folder: vscode.WorkspaceFolder): string {
+  return `folder:${folder.uri.toString()}`;
+}
+
+/** What tells rows of one folder from another's in a multi-root workspace; nothing in a single folder. */
+function folderScope(parent: FolderNode | undefined): string {
+  return parent ? `${parent.folder.uri.toString()}:` : '';
+}
+
+/** A row's TreeItem id, also its key across rebuilds: "question:judgment", "attention" in a single folder. */
+function rowId(node: FolderNode | QuestionNode | AttentionNode): string {
+  if (node.kind === 'folder') return folderId(node.folder);
+  return node.kind === 'question'
+    ? `question:${folderScope(node.parent)}${node.entry.id}`
+    : `attention${node.parent ? `:${node.parent.folder.uri.toString()}` : ''}`;
+}
+
 export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -135,7 +163,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
    * The same object for the same row across rebuilds, updated in place. The view keys its rows by object:
    * a reveal racing a refresh then still finds the row, whichever tree the view holds at that moment.
    */
-  private keep<T extends QuestionNode | AttentionNode | StoryNode>(id: string, fresh: T, seen: Map<string, TreeNode>): T {
+  private keep<T extends FolderNode | QuestionNode | AttentionNode | StoryNode>(id: string, fresh: T, seen: Map<string, TreeNode>): T {
     const old = this.nodes.get(id);
     const node = old && old.kind === fresh.kind ? (Object.assign(old, fresh) as T) : fresh;
     seen.set(id, node);
@@ -152,11 +180,33 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   }
 
   private build(): RootNode[] {
-    const profile = this.bank.profile;
     const seen = new Map<string, TreeNode>();
-    const roots: RootNode[] = this.bank.coverage().map((entry) => {
+    let roots: RootNode[];
+    if ((vscode.workspace.workspaceFolders?.length ?? 0) > 1) {
+      roots = this.bank.coverageByFolder().map(({ folder, profile, coverage, needingAttention }) => {
+        const node = this.keep(folderId(folder), { kind: 'folder', folder, profile, children: [] } as FolderNode, seen);
+        node.children = this.questionRows(profile, coverage, needingAttention, node, seen);
+        return node;
+      });
+    } else {
+      roots = this.questionRows(this.bank.profile, this.bank.coverage(), this.bank.needingAttention(), undefined, seen);
+    }
+    this.nodes = seen;
+    return roots;
+  }
+
+  /** The question rows of one profile's coverage, after a "Needs attention" row when some story needs it. */
+  private questionRows(
+    profile: Profile,
+    coverage: readonly CoverageEntry[],
+    needingAttention: readonly string[],
+    parent: FolderNode | undefined,
+    seen: Map<string, TreeNode>,
+  ): (QuestionNode | AttentionNode)[] {
+    const rows: (QuestionNode | AttentionNode)[] = coverage.map((entry) => {
       const question = profile.questions.find((q) => q.id === entry.id);
-      const node = this.keep(`question:${entry.id}`, { kind: 'question', entry, question, children: [] } as QuestionNode, seen);
+      const fresh: QuestionNode = { kind: 'question', parent, entry, question, children: [] };
+      const node = this.keep(rowId(fresh), fresh, seen);
       const ready = new Set(entry.ready);
       const paths = [...entry.ready, ...entry.stories.filter((path) => !ready.has(path))];
       for (const path of paths) {
@@ -166,17 +216,16 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       if (entry.status === 'gap') node.children.push({ kind: 'newStory', parent: node });
       return node;
     });
-    const outside = this.bank.needingAttention();
-    if (outside.length > 0) {
-      const attention = this.keep('attention', { kind: 'attention', children: [] } as AttentionNode, seen);
-      for (const path of outside) {
+    if (needingAttention.length > 0) {
+      const fresh: AttentionNode = { kind: 'attention', parent, profile, children: [] };
+      const attention = this.keep(rowId(fresh), fresh, seen);
+      for (const path of needingAttention) {
         const story = this.bank.storyByPath(path);
         if (story) attention.children.push(this.storyNode(attention, story, false, seen));
       }
-      roots.unshift(attention);
+      rows.unshift(attention);
     }
-    this.nodes = seen;
-    return roots;
+    return rows;
   }
 
   /** Root rows; empty (so the welcome view shows) while the bank has no stories. */
@@ -189,7 +238,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   /** The rows under a node (the roots without one), without telling anyone the view has read them. */
   rows(node?: TreeNode): TreeNode[] {
     if (!node) return this.getRoots();
-    return node.kind === 'question' || node.kind === 'attention' || node.kind === 'story' ? node.children : [];
+    return node.kind === 'folder' || node.kind === 'question' || node.kind === 'attention' || node.kind === 'story' ? node.children : [];
   }
 
   /** When the view first read the roots after the bank was indexed (performance.now()), for the timings. */
@@ -209,13 +258,14 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'question' || node.kind === 'attention' ? undefined : node.parent;
+    return node.kind === 'folder' ? undefined : node.parent;
   }
 
   /** The first tree row for a story file, for revealing the active editor. */
   findStory(uri: vscode.Uri): StoryNode | undefined {
-    for (const root of this.getRoots()) {
-      for (const child of root.children) {
+    const rows = this.getRoots().flatMap((root) => (root.kind === 'folder' ? root.children : [root]));
+    for (const row of rows) {
+      for (const child of row.children) {
         if (child.kind === 'story' && child.story.uri.toString() === uri.toString()) return child;
       }
     }
@@ -224,10 +274,19 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = rowId(node);
+        item.description = node.profile.id;
+        item.tooltip = `The coverage of the stories in ${node.folder.name}, for its profile: ${node.profile.title} (${node.profile.id}).`;
+        item.iconPath = new vscode.ThemeIcon('root-folder');
+        item.contextValue = 'storyBank.folder';
+        return item;
+      }
       case 'question': {
         const { entry } = node;
         const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `question:${entry.id}`;
+        item.id = rowId(node);
         item.description = questionDescription(entry);
         item.tooltip = questionTooltip(entry, node.question);
         item.iconPath = STATUS_ICON[entry.status];
@@ -236,9 +295,9 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       }
       case 'attention': {
         const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Expanded);
-        item.id = 'attention';
+        item.id = rowId(node);
         item.description = `${node.children.length} not counted`;
-        item.tooltip = `Stories that claim no question type of the ${this.bank.profile.id} profile, so no coverage row counts them. Fix the question ids in their frontmatter.`;
+        item.tooltip = `Stories that claim no question type of the ${node.profile.id} profile, so no coverage row counts them. Fix the question ids in their frontmatter.`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         item.contextValue = 'storyBank.attention';
         return item;
@@ -253,7 +312,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         const practised = lastPracticed(story.result.story.meta?.practiced);
         const verdict =
           parent.kind === 'attention'
-            ? `Not counted: claims ${story.result.questions.map((id) => `"${id}"`).join(', ') || 'no question type'}, which the ${this.bank.profile.id} profile does not know.`
+            ? `Not counted: claims ${story.result.questions.map((id) => `"${id}"`).join(', ') || 'no question type'}, which the ${parent.profile.id} profile does not know.`
             : node.ready
               ? `Ready for ${parent.entry.title}: the three filters pass, nothing is an error, and it has this question's answer shape.`
               : `Not ready for ${parent.entry.title}: ${readinessGaps(story.result, parent.entry.id).join(', ') || 'see its findings'}.`;
@@ -285,7 +344,7 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       }
       case 'newStory': {
         const item = new vscode.TreeItem('New story for this question', vscode.TreeItemCollapsibleState.None);
-        item.id = `new:${node.parent.entry.id}`;
+        item.id = `new:${folderScope(node.parent.parent)}${node.parent.entry.id}`;
         item.iconPath = new vscode.ThemeIcon('add');
         item.contextValue = 'storyBank.newStory';
         item.command = { command: COMMANDS.newStoryForQuestion, title: 'New story for this question', arguments: [node.parent.entry.id] };

@@ -217,10 +217,13 @@ export async function launchBrowser(temp, { viewport = { width: 1400, height: 90
   return { context, page, close: () => context.close().catch(() => {}) };
 }
 
-/** Build the workbench URL that opens `folder` and, with the smoke-test driver on, runs a test payload. */
+/**
+ * Build the workbench URL that opens `folder` (a `.code-workspace` file opens as that workspace) and, with the
+ * smoke-test driver on, runs a test payload.
+ */
 export function workbenchUrl(baseUrl, port, folder, { extensionDevelopmentPath, extensionTestsPath } = {}) {
   const url = new URL(baseUrl + '/');
-  url.searchParams.set('folder', folder);
+  url.searchParams.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${extensionTestsPath}`]);

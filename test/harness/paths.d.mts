@@ -10,3 +10,5 @@ export const codeServerPackageDir: string;
 export const codeServerEntry: string;
 export const chromiumPath: string;
 export const stampName: string;
+export const fixtureWorkspace: string;
+export const multiRootWorkspace: string;

@@ -16,3 +16,6 @@ export const codeServerPackageDir = join(codeServerDir, 'node_modules', 'code-se
 export const codeServerEntry = join(codeServerPackageDir, 'out', 'node', 'entry.js');
 export const chromiumPath = process.env.STORY_BANK_CHROMIUM || '/usr/bin/chromium';
 export const stampName = '.story-bank-install-complete';
+/** The workspaces the VS Code tests open: one folder, and a multi-root workspace of two folders. */
+export const fixtureWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+export const multiRootWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace-multi', 'multi-root.code-workspace');

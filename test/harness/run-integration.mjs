@@ -1,58 +1,40 @@
 // Runs test/integration (mocha) inside the extension host of a real VS Code (code-server 1.139.1),
-// driven by headless Chromium through VS Code's smoke-test driver. Offline: everything comes
-// from the cache that setup.mjs fills. Prints the mocha output and a closing
-// "integration: N passed, N failed" line; exits non-zero on any failure or timeout.
-import { existsSync } from 'node:fs';
+// driven by headless Chromium through VS Code's smoke-test driver: first in the one-folder fixture workspace,
+// then in the multi-root one (index.ts picks the suites for each). Offline: everything comes from the cache that
+// setup.mjs fills. Prints the mocha output and a closing "integration: N passed, N failed" line; exits
+// non-zero on any failure or timeout.
 import { format } from 'node:util';
-import { join } from 'node:path';
-import { ensureAll } from './setup.mjs';
-import { repoRoot } from './paths.mjs';
+import { fixtureWorkspace, multiRootWorkspace, repoRoot } from './paths.mjs';
 import { buildIntegrationTests } from '../../scripts/build-tests.mjs';
-import { armWatchdog, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl } from './codeServer.mjs';
+import { log, withTimeout, workbenchUrl } from './codeServer.mjs';
+import { RUN_TIMEOUT_MS, runSession } from './session.mjs';
 
 const TAG = 'integration';
-const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
 const RESULT_MARKER = 'STORY_BANK_TEST_RESULT';
 const OUTPUT_MARKER = '[story-bank-test] ';
 const VERBOSE = !!process.env.STORY_BANK_TEST_VERBOSE;
-const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+const WORKSPACES = [fixtureWorkspace, multiRootWorkspace];
 
 function formatArgs(args) {
   // The workbench forwards console calls as (format, ...args).
   return Array.isArray(args) ? format(...args) : String(args);
 }
 
-async function main() {
-  const started = Date.now();
-  ensureAll();
-  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
-    throw new Error('dist/extension.js is missing: run `npm run build` first');
-  }
-  const suiteDir = await buildIntegrationTests();
-  log(TAG, `built the suite into ${suiteDir}`);
-
-  const temp = makeTempRoot('integration');
-  let server,
-    browser,
-    ok = false;
-  let counts;
-  const workbenchLog = [];
-  try {
-    server = await startCodeServer(temp, { tag: TAG });
-    armWatchdog(server, TAG, RUN_TIMEOUT_MS + 2 * 60_000);
-    browser = await launchBrowser(temp);
-    const { page } = browser;
-    const outcome = {};
-    outcome.exit = new Promise((resolve) => {
-      outcome.resolveExit = resolve;
-    });
+runSession(
+  TAG,
+  async ({ server, page }) => {
+    const suiteDir = await buildIntegrationTests();
+    log(TAG, `built the suite into ${suiteDir}`);
+    const workbenchLog = [];
+    // The workbench of the current run reports here: its mocha counts, and its exit code.
+    let current;
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       for (const line of formatArgs(args).split('\n')) {
         const result = line.indexOf(RESULT_MARKER);
         const output = line.indexOf(OUTPUT_MARKER);
         if (result >= 0) {
           try {
-            counts = JSON.parse(line.slice(result + RESULT_MARKER.length));
+            current.counts = JSON.parse(line.slice(result + RESULT_MARKER.length));
           } catch {}
         } else if (output >= 0) {
           console.log(`  ${line.slice(output + OUTPUT_MARKER.length)}`);
@@ -62,45 +44,29 @@ async function main() {
         }
       }
     });
-    await page.exposeFunction('codeAutomationExit', (code) => outcome.resolveExit(code));
+    await page.exposeFunction('codeAutomationExit', (code) => current?.exit(code));
     page.on('pageerror', (err) => log(TAG, `page error: ${err.message}`));
 
-    const url = workbenchUrl(server.baseUrl, server.port, workspace, {
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: suiteDir,
-    });
-    log(TAG, `opening the workbench: ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    const code = await withTimeout(outcome.exit, RUN_TIMEOUT_MS, 'extension-host test run');
-    log(TAG, `extension host exited with code ${code}`);
-    if (!counts) {
-      // The suite never reported (crashed before mocha finished): count the run as one failure.
-      counts = { passed: 0, failed: 1 };
-      log(TAG, 'no result line from mocha; see the output above and the code-server log');
+    const total = { passed: 0, failed: 0 };
+    for (const workspace of WORKSPACES) {
+      const exited = new Promise((resolve) => (current = { counts: undefined, exit: resolve }));
+      const url = workbenchUrl(server.baseUrl, server.port, workspace, { extensionDevelopmentPath: repoRoot, extensionTestsPath: suiteDir });
+      log(TAG, `opening the workbench: ${url}`);
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      const code = await withTimeout(exited, RUN_TIMEOUT_MS, `the extension-host tests in ${workspace}`);
+      log(TAG, `extension host exited with code ${code}`);
+      // No result line: the suite crashed before mocha finished; count the run as one failure.
+      const counts = current.counts ?? { passed: 0, failed: 1 };
+      if (!current.counts) log(TAG, 'no result line from mocha; see the output above and the code-server log');
+      total.passed += counts.passed;
+      total.failed += code !== 0 && counts.failed === 0 ? 1 : counts.failed;
     }
-    ok = code === 0 && counts.failed === 0 && counts.passed > 0;
-    if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  } catch (err) {
-    log(TAG, `error: ${err.stack || err.message}`);
-    counts = { passed: counts?.passed ?? 0, failed: Math.max(1, counts?.failed ?? 0) };
-  } finally {
-    await browser?.close();
-    await server?.stop();
-  }
-  log(TAG, `finished in ${Math.round((Date.now() - started) / 1000)} s`);
-  if (ok) {
-    removeTemp(temp);
-  } else {
-    if (!VERBOSE) console.log(`--- workbench log (tail) ---\n${workbenchLog.slice(-25).join('\n')}`);
-    if (server) console.log(`--- code-server log (tail) ---\n${safeRead(server.logFile).split('\n').slice(-40).join('\n')}`);
-    log(TAG, `kept temp folder for inspection: ${temp.root}`);
-  }
-  console.log(`${TAG}: ${counts.passed} passed, ${counts.failed} failed`);
-  process.exit(ok ? 0 : 1);
-}
-
-main().catch((err) => {
-  console.error(err);
-  console.log(`${TAG}: 0 passed, 1 failed`);
-  process.exit(1);
-});
+    return {
+      ...total,
+      onFailure: () => {
+        if (!VERBOSE) console.log(`--- workbench log (tail) ---\n${workbenchLog.slice(-25).join('\n')}`);
+      },
+    };
+  },
+  { runs: WORKSPACES.length },
+);

@@ -5,16 +5,13 @@
 // Prints "ui: N passed, N failed[, N skipped]"; exits non-zero on any failure or timeout.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureAll } from './setup.mjs';
-import { repoRoot } from './paths.mjs';
-import { armWatchdog, installVsix, launchBrowser, log, makeTempRoot, removeTemp, safeRead, startCodeServer, withTimeout, workbenchUrl } from './codeServer.mjs';
+import { fixtureWorkspace as workspace, repoRoot } from './paths.mjs';
+import { log, workbenchUrl } from './codeServer.mjs';
+import { runSession } from './session.mjs';
 import { extraChecks } from './ui-extras.mjs';
 import { newcomerChecks } from './ui-newcomer.mjs';
+import { STEP_TIMEOUT_MS, TAG, coverageView, quickOpen, stepRunner } from './ui-page.mjs';
 
-const TAG = 'ui';
-const RUN_TIMEOUT_MS = Number(process.env.STORY_BANK_TEST_TIMEOUT_MS || 5 * 60_000);
-const STEP_TIMEOUT_MS = 60_000;
-const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 const artifacts = join(repoRoot, '.test-artifacts', 'ui');
 const screenshotPath = join(artifacts, 'story-bank.png');
 
@@ -43,7 +40,7 @@ async function checks(page, expect) {
   });
 
   await expect('the coverage tree lists the five question types', async () => {
-    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /coverage/i }) }).first();
+    const view = coverageView(page);
     await view.waitFor({ timeout: STEP_TIMEOUT_MS });
     for (const title of QUESTION_TITLES) {
       await view.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -72,12 +69,7 @@ async function checks(page, expect) {
   });
 
   await expect(`opening ${WEAK_STORY} shows a squiggle`, async () => {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await input.fill(WEAK_STORY);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: WEAK_STORY }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, WEAK_STORY);
     await page.locator('.tabs-container .tab', { hasText: WEAK_STORY }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.locator(SQUIGGLES).first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
     log(TAG, `squiggles in the editor: ${await page.locator(SQUIGGLES).count()}`);
@@ -117,77 +109,31 @@ async function checks(page, expect) {
   await newcomerChecks(page, expect);
 }
 
-async function main() {
-  const started = Date.now();
-  ensureAll();
-  // STORY_BANK_VSIX=<file>: check (and screenshot) the packaged extension as a user installs it, instead of
-  // loading this folder as a development extension (whose window title says "[Extension Development Host]").
-  const vsix = process.env.STORY_BANK_VSIX ? resolve(repoRoot, process.env.STORY_BANK_VSIX) : '';
-  if (vsix && !existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
-  if (!vsix && !existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
-  mkdirSync(artifacts, { recursive: true });
+// STORY_BANK_VSIX=<file>: check (and screenshot) the packaged extension as a user installs it, instead of
+// loading this folder as a development extension (whose window title says "[Extension Development Host]").
+const vsix = process.env.STORY_BANK_VSIX ? resolve(repoRoot, process.env.STORY_BANK_VSIX) : '';
+mkdirSync(artifacts, { recursive: true });
 
-  const temp = makeTempRoot('ui');
-  const results = { passed: 0, failed: 0, skipped: 0 };
-  let server,
-    browser,
-    stopped = false;
-  const expect = async (name, fn) => {
-    if (stopped) {
-      results.skipped++;
-      console.log(`  - ${name} (skipped)`);
-      return;
-    }
-    const t0 = Date.now();
-    try {
-      await fn();
-      results.passed++;
-      console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-    } catch (err) {
-      results.failed++;
-      stopped = true; // later steps depend on this one
-      console.log(`  ✘ ${name}\n    ${String(err.message).split('\n').join('\n    ')}`);
-    }
-  };
-  try {
-    if (vsix) installVsix(temp, vsix, TAG);
-    server = await startCodeServer(temp, { tag: TAG });
-    armWatchdog(server, TAG, RUN_TIMEOUT_MS + 2 * 60_000);
-    browser = await launchBrowser(temp);
-    const { page } = browser;
+runSession(
+  TAG,
+  async ({ server, page }) => {
+    const { results, expect } = stepRunner();
     // The smoke-test driver hooks must exist before the workbench loads.
     await page.exposeFunction('codeAutomationLog', () => {});
     await page.exposeFunction('codeAutomationExit', () => {});
     const url = workbenchUrl(server.baseUrl, server.port, workspace, vsix ? {} : { extensionDevelopmentPath: repoRoot });
     log(TAG, `opening the workbench: ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await withTimeout(checks(page, expect), RUN_TIMEOUT_MS, 'UI check');
-    if (results.failed > 0) {
-      const failShot = join(artifacts, 'failure.png');
-      await page.screenshot({ path: failShot }).catch(() => {});
-      log(TAG, `failure screenshot: ${failShot}`);
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await checks(page, expect);
+    } finally {
+      if (results.failed > 0 || results.passed === 0) {
+        const failShot = join(artifacts, 'failure.png');
+        await page.screenshot({ path: failShot }).catch(() => {});
+        log(TAG, `failure screenshot: ${failShot}`);
+      }
     }
-  } catch (err) {
-    results.failed++;
-    log(TAG, `error: ${err.stack || err.message}`);
-    if (browser) await browser.page.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => {});
-  } finally {
-    await browser?.close();
-    await server?.stop();
-  }
-  const ok = results.failed === 0 && results.passed > 0;
-  log(TAG, `finished in ${Math.round((Date.now() - started) / 1000)} s`);
-  if (ok) removeTemp(temp);
-  else {
-    if (server) console.log(`--- code-server log (tail) ---\n${safeRead(server.logFile).split('\n').slice(-30).join('\n')}`);
-    log(TAG, `kept temp folder for inspection: ${temp.root}`);
-  }
-  console.log(`${TAG}: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
-  process.exit(ok ? 0 : 1);
-}
-
-main().catch((err) => {
-  console.error(err);
-  console.log(`${TAG}: 0 passed, 1 failed`);
-  process.exit(1);
-});
+    return results;
+  },
+  { vsix },
+);

@@ -5,9 +5,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { log } from './codeServer.mjs';
 import { repoRoot } from './paths.mjs';
-
-const TAG = 'ui';
-export const STEP_TIMEOUT_MS = 60_000;
+import { STEP_TIMEOUT_MS, TAG, coverageView, runCommand } from './ui-page.mjs';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const HOSTILE_FILE = 'zz-ui-hostile-title.md';
 const STRONG_STORY = { file: 'pricing-test.md', title: 'Shipping the annual plan before the survey came back' };
@@ -16,17 +14,6 @@ const STRONG_STORY = { file: 'pricing-test.md', title: 'Shipping the annual plan
 export const screenshotDir = process.env.STORY_BANK_SCREENSHOTS ? resolve(repoRoot, process.env.STORY_BANK_SCREENSHOTS) : '';
 /** README screenshots are 1280x800. */
 const SCREENSHOT_VIEWPORT = { width: 1280, height: 800 };
-
-/** Runs a command from the palette by its title. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Enter');
-}
 
 /** The matrix page: VS Code nests a webview's document in iframe#active-frame inside iframe.webview. */
 function matrixFrame(page) {
@@ -56,7 +43,7 @@ export async function extraChecks(page, expect, { workspace, artifacts }) {
         await page.setViewportSize(SCREENSHOT_VIEWPORT);
         await page.keyboard.press('Control+J'); // hide the panel so the editor has room
         await page.waitForTimeout(300);
-        const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /coverage/i }) }).first();
+        const view = coverageView(page);
         for (const title of ['Judgment with incomplete data', 'A failure you own', 'Leading without authority', 'Getting the team aligned']) {
           const row = view.locator('.monaco-list-row', { hasText: title }).first();
           if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();

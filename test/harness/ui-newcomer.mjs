@@ -2,9 +2,7 @@
 // verdicts fit the default width, New Story's prompt reads as English, and the hover on a question id shows
 // its whole answer shape. Run by run-ui.mjs in the same workbench, at its default window size.
 import { log } from './codeServer.mjs';
-import { runCommand, STEP_TIMEOUT_MS } from './ui-extras.mjs';
-
-const TAG = 'ui';
+import { STEP_TIMEOUT_MS, TAG, quickOpen, runCommand } from './ui-page.mjs';
 
 /** True when the element's text is cut (ellipsis or clipped). */
 function isCut(locator) {
@@ -58,12 +56,7 @@ export async function newcomerChecks(page, expect) {
   });
 
   await expect('hovering a question id shows its whole answer shape, without scrolling', async () => {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await input.fill('pricing-test.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'pricing-test.md' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'pricing-test.md');
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
     const id = editor.locator('.view-line span', { hasText: /^disagree-commit$|disagree-commit/ }).first();
     await id.waitFor({ timeout: STEP_TIMEOUT_MS });

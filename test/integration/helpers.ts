@@ -1,10 +1,12 @@
-// Shared by the editor-layer suites (story-bank-*.test.ts). Real VS Code API, no mocks.
+// The one set-up of the real-editor suites (test/integration/*.test.ts): activating the extension, finding and
+// writing files, waiting, reading diagnostics, and the stated expectations they are compared with. Real VS Code
+// API, no mocks, and no judgment of the core's: expected findings are written in the tests or in the fixtures.
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { checkStoryText } from '../../src/core';
-import type { StoryResult } from '../../src/core';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../src/extension/constants';
+import { compareWithExpectations, type ExpectedSeverity, type LocatedFinding } from '../expectations';
 
 export async function activateExtension(): Promise<StoryBankApi> {
   const extension = vscode.extensions.getExtension<StoryBankApi>(EXTENSION_ID);
@@ -18,6 +20,20 @@ export function workspaceUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixture workspace is open');
   return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** A file in the workspace folder of that name (multi-root workspaces). */
+export function folderUri(folderName: string, relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === folderName);
+  assert.ok(folder, `the workspace has a folder ${folderName}`);
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** A file shipped with the extension under test (the repository: test fixtures, snippets, examples). */
+export function repoUri(relative: string): vscode.Uri {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is loaded`);
+  return vscode.Uri.joinPath(extension.extensionUri, relative);
 }
 
 export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -35,6 +51,23 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
   }
 }
 
+/** Waits until `read()` deep-equals `expected`; if it never does, fails showing the last value against it. */
+export async function untilEqual<T>(what: string, read: () => T | Promise<T>, expected: T, timeoutMs = 10_000): Promise<T> {
+  try {
+    return await until(
+      what,
+      async () => {
+        const value = await read();
+        return isDeepStrictEqual(value, expected) ? value : undefined;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    assert.deepEqual(await read(), expected, String(error));
+    throw error;
+  }
+}
+
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
@@ -44,53 +77,48 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-export const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-} as const;
+const SEVERITY_NAME: Record<vscode.DiagnosticSeverity, ExpectedSeverity> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
 
-export type Shape = { ruleId: string | undefined; severity: vscode.DiagnosticSeverity; message: string; range: number[] };
-
-export function shape(d: vscode.Diagnostic): Shape {
-  return {
-    ruleId: codeOf(d),
-    severity: d.severity,
-    message: d.message,
-    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
-  };
+/** A diagnostic as a fixture states it: 1-based line, rule id and severity. */
+export function located(d: vscode.Diagnostic): LocatedFinding {
+  return { line: d.range.start.line + 1, ruleId: codeOf(d) ?? '', severity: SEVERITY_NAME[d.severity] };
 }
 
-export function expectedFrom(result: StoryResult): Shape[] {
-  return result.findings
-    .map((f) => ({
-      ruleId: f.ruleId,
-      severity: SEVERITY[f.severity],
-      message: f.message,
-      range: [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character],
-    }))
-    .sort(byPosition);
+/** "line:rule:severity", sorted: how the tests below state the findings they expect. */
+export function findingKeys(uri: vscode.Uri): string[] {
+  return ours(uri)
+    .map(located)
+    .map((f) => `${f.line}:${f.ruleId}:${f.severity}`)
+    .sort();
 }
 
-export const byPosition = (a: Shape, b: Shape) =>
-  a.range.join(',').localeCompare(b.range.join(','), undefined, { numeric: true }) ||
-  String(a.ruleId).localeCompare(String(b.ruleId)) ||
-  a.message.localeCompare(b.message);
+/** Waits until the story's diagnostics are exactly `expected` ("line:rule:severity", any order). */
+export async function diagnosticsAre(uri: vscode.Uri, expected: readonly string[], what = uri.path): Promise<vscode.Diagnostic[]> {
+  await untilEqual(`diagnostics on ${what}`, () => findingKeys(uri), [...expected].sort());
+  return ours(uri);
+}
 
-/** Waits until the diagnostics on `uri` are exactly what the core reports for `text` (default config). */
-export async function diagnosticsMatch(uri: vscode.Uri, text: string, what = uri.path): Promise<Shape[]> {
-  const expected = expectedFrom(checkStoryText(text, {}));
-  let actual: Shape[] = [];
-  try {
-    return await until(`diagnostics on ${what} to match the core`, () => {
-      actual = ours(uri).map(shape).sort(byPosition);
-      return JSON.stringify(actual) === JSON.stringify(expected) ? actual : undefined;
-    });
-  } catch (error) {
-    assert.deepEqual(actual, expected, String(error));
-    throw error;
-  }
+/** Waits until the diagnostics of a fixture story are the findings written inside it (see test/expectations.ts). */
+export async function waitForExpectedFindings(uri: vscode.Uri, text?: string): Promise<vscode.Diagnostic[]> {
+  const source = text ?? (await readText(uri));
+  const compare = () => compareWithExpectations(source, ours(uri).map(located));
+  await untilEqual(`the expected findings on ${uri.path}`, () => compare().actual, compare().expected);
+  return ours(uri);
+}
+
+/** Writes a scratch story, opens it in an editor and waits until it shows `findings`. */
+export async function openScratchStory(scratch: Scratch, relative: string, text: string, findings: readonly string[]): Promise<vscode.TextDocument> {
+  const uri = scratch.track(workspaceUri(relative));
+  await writeText(uri, text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  await diagnosticsAre(uri, findings);
+  return doc;
 }
 
 export async function readText(uri: vscode.Uri): Promise<string> {
@@ -109,6 +137,13 @@ export async function remove(uri: vscode.Uri): Promise<void> {
   }
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Files a test created; deleted (after closing their editors) in teardown so the fixture stays clean. */
 export class Scratch {
   private readonly uris: vscode.Uri[] = [];
@@ -125,7 +160,15 @@ export class Scratch {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of this.uris.splice(0)) await remove(uri);
+    // A save of a just-closed editor can land after the deletion and bring the file back: delete until it stays gone.
+    const uris = this.uris.splice(0);
+    for (const uri of uris) await remove(uri);
+    await until('the scratch files to stay deleted', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const back = (await Promise.all(uris.map(async (uri) => ((await exists(uri)) ? [uri] : [])))).flat();
+      for (const uri of back) await remove(uri);
+      return back.length === 0 ? true : undefined;
+    });
   }
 }
 
@@ -145,17 +188,31 @@ export const WEAK_STORY = [
   '',
 ].join('\n');
 
+/** The coverage of the fixture workspace's three stories (test/fixtures/workspace/stories), netflix-pm profile. */
+export const FIXTURE_COVERAGE = [
+  { id: 'judgment', title: 'Judgment with incomplete data', status: 'thin', stories: ['stories/pricing-test.md'], ready: ['stories/pricing-test.md'] },
+  { id: 'candor', title: 'Difficult feedback', status: 'gap', stories: [], ready: [] },
+  { id: 'disagree-commit', title: 'Disagree, then commit', status: 'gap', stories: ['stories/pricing-test.md'], ready: [] },
+  { id: 'failure', title: 'A failure you own', status: 'gap', stories: ['stories/missed-migration.md'], ready: [] },
+  { id: 'leadership', title: 'Leading without authority', status: 'gap', stories: ['stories/team-offsite.md'], ready: [] },
+];
+
+/** What the editor reports on WEAK_STORY, as "line:rule:severity". */
+export const WEAK_STORY_FINDINGS = ['3:frontmatter:error', '10:result:warning', '10:structure:warning', '10:tradeoff:warning'];
+
 /**
  * The hooks most suites share: activate the extension once, and after each test close its editors, delete
- * its scratch files and wait until the index has settled. `activated` receives the extension's test API.
+ * its scratch files and wait until the index has settled. `activated` receives the extension's test API;
+ * `afterEach` runs first in each teardown (settings a test changed, a practice it started).
  */
-export function useStoryBank(scratch: Scratch, activated: (api: StoryBankApi) => void): void {
+export function useStoryBank(scratch: Scratch, activated: (api: StoryBankApi) => void, afterEach?: () => Thenable<unknown>): void {
   let api: StoryBankApi | undefined;
   suiteSetup(async () => {
     api = await activateExtension();
     activated(api);
   });
   teardown(async () => {
+    await afterEach?.();
     await scratch.cleanup();
     await api?.whenIdle();
   });

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 /** Marks lines that belong to the test run, so the harness can tell them from workbench logging. */
 export const OUTPUT_MARKER = '[story-bank-test] ';
@@ -52,13 +53,17 @@ class TaggedSpecReporter extends Mocha.reporters.Base {
   }
 }
 
+/** The suite that runs in the multi-root workspace (test/fixtures/workspace-multi); every other one runs in test/fixtures/workspace. */
+const MULTI_ROOT_SUITE = 'multi-root.test.js';
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: TaggedSpecReporter, timeout: 30_000 });
   const grep = process.env.STORY_BANK_TEST_GREP;
   if (grep) mocha.grep(grep);
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
   for (const file of fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && (f === MULTI_ROOT_SUITE) === multiRoot)
     .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS, EXTENSION_ID, VIEW_CONTAINER_ID } from '../../src/extension/constants';
 import type { StoryNode, TreeNode } from '../../src/extension/storyTree';
-import { Scratch, useStoryBank, ours, readText, until, workspaceUri, writeText } from './helpers';
+import { Scratch, useStoryBank, ours, readText, until, untilEqual, workspaceUri, writeText } from './helpers';
 
 const PRICING = 'stories/pricing-test.md';
 
@@ -112,11 +112,7 @@ suite("Story Bank: a newcomer's first hour", () => {
     assert.ok(made);
     scratch.track(made);
     const selected = async (uri: vscode.Uri, questionId: string) => {
-      const expected = `story:${questionId}:${uri.toString()}`;
-      await until('the story to be selected in the view', () => (api.getTreeSelection().join() === expected ? true : undefined), 15_000).catch((error) => {
-        assert.deepEqual(api.getTreeSelection(), [expected], String(error));
-        throw error;
-      });
+      await untilEqual('the story to be selected in the view', () => api.getTreeSelection(), [`story:${questionId}:${uri.toString()}`], 15_000);
     };
     await selected(made, 'candor');
     // A new story opened while the bank refreshes: the editor change and the refresh each ask for a reveal.

@@ -7,7 +7,7 @@ import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS } from '../../src/extension/constants';
 import type { ExportOutcome } from '../../src/extension/profileCommands';
 import type { QuestionNode } from '../../src/extension/storyTree';
-import { Scratch, activateExtension, ours, readText, remove, until, workspaceUri, writeText } from './helpers';
+import { Scratch, useStoryBank, ours, readText, remove, until, workspaceUri, writeText } from './helpers';
 
 const NETFLIX_ONLY = `---
 title: ZZ profiles netflix only
@@ -38,15 +38,11 @@ suite('Story Bank profiles and export', () => {
   const netflixUri = workspaceUri('stories/zz-profiles-netflix.md');
   const bothUri = workspaceUri('stories/zz-profiles-both.md');
 
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
-  teardown(async () => {
-    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'netflix-pm');
-    await scratch.cleanup();
-    await api.whenIdle();
-  });
+  useStoryBank(
+    scratch,
+    (activated) => (api = activated),
+    () => vscode.commands.executeCommand(COMMANDS.switchProfile, 'netflix-pm'),
+  );
 
   /** The question rows of the tree (a "Needs attention" row may follow them). */
   async function roots(): Promise<QuestionNode[]> {

@@ -1,10 +1,32 @@
 // Quick fixes in a real VS Code: every fix the core offers applies as one edit and one `undo` restores the text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkStoryText } from '../../src/core';
-import type { StoryBankApi } from '../../src/extension/extension';
 import { COMMANDS } from '../../src/extension/constants';
-import { Scratch, WEAK_STORY, activateExtension, codeOf, diagnosticsMatch, ours, until, workspaceUri, writeText } from './helpers';
+import {
+  Scratch,
+  WEAK_STORY,
+  WEAK_STORY_FINDINGS,
+  codeOf,
+  diagnosticsAre,
+  openScratchStory,
+  ours,
+  until,
+  useStoryBank,
+  workspaceUri,
+  writeText,
+} from './helpers';
+
+/** Each fix offered on WEAK_STORY's findings, by rule, and the whole text once it is applied. */
+const FIXES: { rule: string; title: string; text: string }[] = [
+  { rule: 'frontmatter', title: 'Replace with "judgment"', text: WEAK_STORY.replace('questions: [judgement]', 'questions: [judgment]') },
+  {
+    rule: 'result',
+    title: 'Insert a metric placeholder',
+    text: WEAK_STORY.replace('two weeks.\n', 'two weeks.\n\n## Result\n\n[Metric] moved from [before] to [after] by [date].\n'),
+  },
+  { rule: 'structure', title: 'Add a Result section', text: `${WEAK_STORY}\n## Result\nWhat happened, with a number, a before/after or a date met.\n` },
+  { rule: 'tradeoff', title: 'Insert a tradeoff sentence', text: WEAK_STORY.replace('two weeks.\n', 'two weeks.\n\nI chose … over …, accepting ….\n') },
+];
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
@@ -13,60 +35,42 @@ async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.C
 }
 
 suite('Story Bank quick fixes', () => {
-  let api: StoryBankApi;
   const scratch = new Scratch();
-
-  suiteSetup(async () => {
-    api = await activateExtension();
-  });
-
-  suiteTeardown(async () => {
-    await scratch.cleanup();
-    await api.whenIdle();
-  });
+  useStoryBank(scratch, () => undefined);
 
   test('every fix of every finding applies and a single undo restores the story', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-quickfix.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsMatch(uri, WEAK_STORY);
+    const doc = await openScratchStory(scratch, 'stories/zz-quickfix.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
 
-    const findings = checkStoryText(WEAK_STORY).findings;
-    const expectedTitles = findings.flatMap((f) => f.fixes.map((fix) => fix.title));
-    assert.ok(expectedTitles.includes('Replace with "judgment"'), 'fixture: the id fix is offered by the core');
-    assert.ok(expectedTitles.includes('Add a Result section'), 'fixture: the section fix is offered by the core');
-
-    const applied: string[] = [];
-    for (const finding of findings) {
-      for (const fix of finding.fixes) {
-        await diagnosticsMatch(uri, WEAK_STORY);
-        const editor = await vscode.window.showTextDocument(doc);
-        const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
-        const action = (await actionsAt(uri, range)).find((a) => a.title === fix.title);
-        assert.ok(action?.edit, `"${fix.title}" is offered as an edit for ${finding.ruleId}`);
-        assert.ok(await vscode.workspace.applyEdit(action.edit));
-        // The edit is exactly the core's.
-        let expected = WEAK_STORY;
-        for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
-          expected = expected.slice(0, e.span.start) + e.newText + expected.slice(e.span.end);
-        }
-        assert.equal(doc.getText(), expected, fix.title);
-        assert.equal(editor.document, doc);
-        await vscode.commands.executeCommand('undo');
-        await until(`one undo to restore the story after "${fix.title}"`, () => (doc.getText() === WEAK_STORY ? true : undefined), 3000);
-        applied.push(fix.title);
+    for (const fix of FIXES) {
+      await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+      const editor = await vscode.window.showTextDocument(doc);
+      const diagnostic = ours(uri).find((d) => codeOf(d) === fix.rule);
+      assert.ok(diagnostic, `a ${fix.rule} diagnostic`);
+      const offered = await actionsAt(uri, diagnostic.range);
+      const action = offered.find((a) => a.title === fix.title);
+      assert.ok(action?.edit, `"${fix.title}" is offered as an edit for ${fix.rule}: ${offered.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+      assert.equal(doc.getText(), fix.text, fix.title);
+      assert.equal(editor.document, doc);
+      await vscode.commands.executeCommand('undo');
+      await until(`one undo to restore the story after "${fix.title}"`, () => (doc.getText() === WEAK_STORY ? true : undefined), 3000);
+    }
+    // No fix beyond these: every edit offered on the story, besides disabling a rule, is in the table.
+    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
+    const edits = new Set<string>();
+    for (const d of ours(uri)) {
+      for (const a of await actionsAt(uri, d.range)) {
+        // Quick fixes only: the built-in Markdown features offer their own "Insert …" refactorings everywhere.
+        if (a.edit && a.kind?.value === vscode.CodeActionKind.QuickFix.value && !a.title.startsWith('Disable ')) edits.add(a.title);
       }
     }
-    assert.deepEqual(applied, expectedTitles);
+    assert.deepEqual([...edits].sort(), FIXES.map((f) => f.title).sort());
   });
 
   test('"Disable <rule> for this story" silences the rule and one undo brings it back', async () => {
-    const uri = scratch.track(workspaceUri('stories/zz-quickfix-disable.md'));
-    await writeText(uri, WEAK_STORY);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsMatch(uri, WEAK_STORY);
+    const doc = await openScratchStory(scratch, 'stories/zz-quickfix-disable.md', WEAK_STORY, WEAK_STORY_FINDINGS);
+    const uri = doc.uri;
     const diagnostic = ours(uri).find((d) => codeOf(d) === 'structure');
     assert.ok(diagnostic);
     const actions = await actionsAt(uri, diagnostic.range);
@@ -81,14 +85,14 @@ suite('Story Bank quick fixes', () => {
     );
     await vscode.commands.executeCommand('undo');
     await until('undo', () => (doc.getText() === WEAK_STORY ? true : undefined), 3000);
-    await diagnosticsMatch(uri, WEAK_STORY);
+    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
   });
 
   test('"Open docs for <rule>" runs the docs command with the rule id', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-quickfix-docs.md'));
     await writeText(uri, WEAK_STORY);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await diagnosticsMatch(uri, WEAK_STORY);
+    await diagnosticsAre(uri, WEAK_STORY_FINDINGS);
     const diagnostic = ours(uri).find((d) => codeOf(d) === 'frontmatter');
     assert.ok(diagnostic);
     const docs = (await actionsAt(uri, diagnostic.range)).find((a) => a.title === 'Open docs for frontmatter');
