@@ -1,7 +1,10 @@
 // A multi-root workspace (test/fixtures/workspace-multi): two folders, each with its own .storybank.yaml.
 // startup-bank defines a custom profile (startup-pm), makes structure findings errors and speaks at 100 words a
-// minute; amazon-bank uses the built-in amazon-lp profile with the structure rule off. Run by index.ts only
-// when the multi-root workspace is open.
+// minute; amazon-bank uses the built-in amazon-lp profile with the structure rule off. The amazon-bank folder is
+// opened at its stories/ sub-folder, so its .storybank.yaml sits one folder above the workspace folder: the editor
+// finds it the way `storybank check amazon-bank/stories` does (nearest file upwards), where it once looked only at
+// the folder's root and judged those stories by the defaults. Run by index.ts only when the multi-root workspace
+// is open.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
@@ -40,7 +43,7 @@ suite('Story Bank in a multi-root workspace', () => {
 
   test('the same story is judged by the .storybank.yaml of its own folder', async () => {
     const startup = folderUri('startup-bank', 'stories/first-hire.md');
-    const amazon = folderUri('amazon-bank', 'stories/first-hire.md');
+    const amazon = folderUri('amazon-bank', 'first-hire.md');
     // Both files hold the same story; only their inline expectations differ.
     const strip = (text: string) => text.replace(/ *(<!--\s*expect[^>]*-->|#\s*expect.*)/g, '');
     assert.equal(strip(await readText(startup)), strip(await readText(amazon)), 'fixture: the same story in both folders');
@@ -71,13 +74,13 @@ suite('Story Bank in a multi-root workspace', () => {
       'Launching the waitlist with a spreadsheet: 0:41 total · 3/3 filters. Startup PM: ready for Scrappy launch. Click to show the question coverage.',
     );
     // 71 spoken words: 28 s at the default 150 words a minute.
-    const amazon = await status(folderUri('amazon-bank', 'stories/customer-call.md'), '$(clock) 0:28 · 3/3 filters');
+    const amazon = await status(folderUri('amazon-bank', 'customer-call.md'), '$(clock) 0:28 · 3/3 filters');
     assert.equal(
       amazon.tooltip,
       'Calling the customers who cancelled: 0:28 total · 3/3 filters. Amazon Leadership Principles: ready for Customer Obsession, Bias for Action. Click to show the question coverage.',
     );
     // 30 words at 150 a minute: 12 s.
-    const misfit = await status(folderUri('amazon-bank', 'stories/first-hire.md'), '$(clock) 0:12 · 1/3 filters');
+    const misfit = await status(folderUri('amazon-bank', 'first-hire.md'), '$(clock) 0:12 · 1/3 filters');
     assert.equal(
       misfit.tooltip,
       'Hiring the first designer: 0:12 total · 1/3 filters. Amazon Leadership Principles: claims none of its question types. Click to show the question coverage.',
@@ -112,12 +115,12 @@ suite('Story Bank in a multi-root workspace', () => {
     const amazonRows = await api.getTreeChildren(amazon);
     // The story claiming a question amazon-lp does not have comes first, under Needs attention.
     assert.deepEqual(amazonRows.map(label), ['Needs attention', ...AMAZON_TITLES]);
-    assert.deepEqual(await stories(amazonRows[0]), ['amazon-bank/stories/first-hire.md']);
+    assert.deepEqual(await stories(amazonRows[0]), ['amazon-bank/first-hire.md']);
     const byTitle = (title: string) => amazonRows.find((node) => label(node) === title)!;
     assert.equal(description(byTitle('Customer Obsession')), '1/1 ready');
     assert.equal(description(byTitle('Bias for Action')), '1/1 ready');
     assert.equal(description(byTitle('Frugality')), '0/0 ready');
-    assert.deepEqual(await stories(byTitle('Customer Obsession')), ['amazon-bank/stories/customer-call.md']);
+    assert.deepEqual(await stories(byTitle('Customer Obsession')), ['amazon-bank/customer-call.md']);
 
     // Row ids stay unique across folders, and every row knows its parent (the view reveals rows through it).
     const ids = new Set<string>();
