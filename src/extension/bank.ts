@@ -573,13 +573,6 @@ export class StoryBank implements vscode.Disposable {
     return coverage.map((entry) => ({ ...entry, stories: entry.stories.map(relative), ready: entry.ready.map(relative) }));
   }
 
-  /** Files in a bank that could not become stories (binary, not UTF-8, too large, unreadable), by workspace-relative path. */
-  unreadable(): { path: string; message: string }[] {
-    return [...this.folders.values()]
-      .flatMap((bank) => bank.index.errors())
-      .map((error) => ({ path: this.pathOf(vscode.Uri.parse(error.path)), message: error.message }));
-  }
-
   /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
   needingAttention(): string[] {
     return storiesNeedingAttention(this.profile, this.stories());

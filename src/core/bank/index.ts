@@ -220,12 +220,6 @@ export class BankIndex<R extends StorySummary> {
     return this.checker.checkText(text, this.config);
   }
 
-  /** Replaces a kept result (the editor keeps a leaner one for a story nobody has open). */
-  replaceResult(path: string, result: R): void {
-    const entry = this.entries.get(path);
-    if (entry?.ok) this.set(path, { ...entry, result });
-  }
-
   delete(path: string): boolean {
     this.bump(path);
     const had = this.entries.delete(path);
