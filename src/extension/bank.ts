@@ -325,7 +325,7 @@ export class StoryBank implements vscode.Disposable {
     }
     // Not part of any bank: checked with its folder's configuration, shown, never counted.
     if (bank?.index.entry(key)) bank.index.delete(key);
-    const result = cached && cached.version === document.version ? cached.result : this.lintOutside(document);
+    const result = cached && cached.version === document.version ? cached.result : this.lintUnpublished(document);
     const entry: StoryEntry = { uri: document.uri, path: this.pathOf(document.uri), result, version: document.version, indexed: false };
     if (result.isStory) {
       this.outside.set(key, entry);
@@ -338,7 +338,8 @@ export class StoryBank implements vscode.Disposable {
     return entry;
   }
 
-  private lintOutside(document: vscode.TextDocument): StoryResult {
+  /** A document's current text, judged with its folder's configuration, without touching any bank index. */
+  private lintUnpublished(document: vscode.TextDocument): StoryResult {
     return checkStoryText(document.getText(), { config: this.configFor(document.uri) });
   }
 
@@ -376,7 +377,7 @@ export class StoryBank implements vscode.Disposable {
     const fresh: StoryEntry = {
       uri: document.uri,
       path: this.pathOf(document.uri),
-      result: checkStoryText(document.getText(), { config: this.configFor(document.uri) }),
+      result: this.lintUnpublished(document),
       version: document.version,
       indexed: entry?.indexed ?? this.isIndexed(document.uri, document),
     };

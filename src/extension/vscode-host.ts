@@ -12,9 +12,11 @@ export function openDocument(path: string): vscode.TextDocument | undefined {
 
 export const vscodeHost: BankHost = {
   async listMarkdownFiles(folder) {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.parse(folder), '**/*.md'), EXCLUDE_GLOB);
+    const base = vscode.Uri.parse(folder);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.md'), EXCLUDE_GLOB);
+    // Dot-folders are skipped, as the Node host's walk skips them.
     return found
-      .filter((uri) => !/\/\.[^/]*\//.test(uri.path.slice(vscode.Uri.parse(folder).path.length)))
+      .filter((uri) => !/\/\.[^/]*\//.test(uri.path.slice(base.path.length)))
       .map((uri) => uri.toString())
       .sort();
   },

@@ -6,8 +6,7 @@
 import type { ResolvedConfig } from '../config';
 import { computeCoverage, storiesNeedingAttention, type CoverageEntry } from '../coverage';
 import type { StorySummary } from '../lint';
-import type { ConfigSource } from './config-source';
-import { readConfigSource } from './config-source';
+import { readConfigSource, type ConfigSource } from './config-source';
 import type { BankHost, FileStat } from './host';
 import { readStoryText } from './read';
 import type { ConfigProblemEntry, ResolvedBankConfig } from './resolve-config';
@@ -297,7 +296,7 @@ export class BankIndex<R extends StorySummary> {
     const stat = await this.host.stat(path);
     const known = stat && this.checker.known?.(path, stat);
     if (known) return { kind: 'result', result: known };
-    const read = await readStoryText(this.host, path);
+    const read = await readStoryText(this.host, path, stat);
     if (!read.ok) return { kind: 'error', message: read.message };
     if (stat) this.checker.onRead?.(path, stat, read.text);
     return { kind: 'text', text: read.text, generation };

@@ -1,6 +1,6 @@
 // How a file's bytes become a story's text, the same way for every host: a size limit, no binary files, strict
 // UTF-8. A file that fails any of these is reported by name and never linted as garbled text.
-import type { BankHost } from './host';
+import type { BankHost, FileStat } from './host';
 
 /** Bigger than this is never a story; it is reported, not read into memory. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -19,8 +19,9 @@ export function decodeStoryBytes(bytes: Uint8Array): ReadOutcome {
   }
 }
 
-export async function readStoryText(host: BankHost, path: string): Promise<ReadOutcome> {
-  const stat = await host.stat(path);
+/** `known` is the file's stat when the caller already took it (the index does, for the cache's metadata check). */
+export async function readStoryText(host: BankHost, path: string, known?: FileStat): Promise<ReadOutcome> {
+  const stat = known ?? (await host.stat(path));
   if (!stat) return { ok: false, message: 'does not exist' };
   if (stat.kind !== 'file') return { ok: false, message: stat.kind === 'folder' ? 'is a folder' : (stat.problem ?? 'is not a regular file') };
   if (stat.size > MAX_FILE_BYTES) return { ok: false, message: tooLarge(stat.size) };
