@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureAll } from '../test/harness/setup.mjs';
 import { repoRoot } from '../test/harness/paths.mjs';
-import { launchBrowser, log, makeTempRoot, removeTemp, startCodeServer, withTimeout, workbenchUrl } from '../test/harness/codeServer.mjs';
+import { freePort, launchBrowser, log, makeTempRoot, removeTemp, startCodeServer, withTimeout, workbenchUrl } from '../test/harness/codeServer.mjs';
 import { generateBank } from './bench-bank.mjs';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 
@@ -28,21 +28,19 @@ const loadAtStart = loadavg().map((value) => Number(value.toFixed(2)));
 const allBanks = [
   { name: 'empty folder (baseline)', fill: () => {} },
   { name: 'example bank', fill: (dir) => cpSync(join(repoRoot, 'examples', 'netflix-pm'), dir, { recursive: true }) },
-  { name: '100 generated stories', fill: (dir) => generateBank(dir, 100) },
-  { name: '1,000 generated stories', fill: (dir) => generateBank(dir, 1000) },
+  { name: '100 generated stories', fill: (dir) => generateBank(dir, 100), reopen: true },
+  { name: '1,000 generated stories', fill: (dir) => generateBank(dir, 1000), reopen: true },
 ];
 // STORY_BANK_BENCH_ONLY=<start of a bank's name> measures that bank alone (the targets it does not cover read n/a).
 const only = process.env.STORY_BANK_BENCH_ONLY;
 const banks = only ? allBanks.filter((bank) => bank.name.startsWith(only)) : allBanks;
 const results = [];
-for (const bank of banks) {
-  const temp = makeTempRoot('bench-editor');
-  const folder = join(temp.root, 'bank');
-  mkdirSync(folder, { recursive: true });
-  bank.fill(folder);
+
+/** One editor session on `folder`: starts code-server and a browser, runs the bench suite, returns its figures. */
+async function session(temp, folder, name, port) {
   let server, browser;
   try {
-    server = await startCodeServer(temp, { tag: TAG });
+    server = await startCodeServer(temp, { tag: TAG, port });
     browser = await launchBrowser(temp);
     let resolveLine;
     const line = new Promise((resolve) => (resolveLine = resolve));
@@ -64,13 +62,28 @@ for (const bank of banks) {
         exited.then((code) => Promise.reject(new Error(`the bench suite exited with ${code} before reporting:\n${suiteLog.slice(-40).join('\n')}`))),
       ]),
       5 * 60_000,
-      bank.name,
+      name,
     );
-    results.push({ bank: bank.name, ...measured });
-    log(TAG, `${bank.name}: ${JSON.stringify(measured)}`);
+    log(TAG, `${name}: ${JSON.stringify(measured)}`);
+    return { bank: name, ...measured };
   } finally {
     await browser?.close();
     await server?.stop();
+  }
+}
+
+for (const bank of banks) {
+  const temp = makeTempRoot('bench-editor');
+  const folder = join(temp.root, 'bank');
+  mkdirSync(folder, { recursive: true });
+  bank.fill(folder);
+  try {
+    const port = await freePort();
+    results.push(await session(temp, folder, bank.name, port));
+    // The same folder, user data and port (the workspace's storage is keyed by its URI): the index kept from the
+    // first session (src/extension/indexSnapshot.ts).
+    if (bank.reopen) results.push(await session(temp, folder, `${bank.name}, reopened`, port));
+  } finally {
     removeTemp(temp);
   }
 }
@@ -78,6 +91,7 @@ for (const bank of banks) {
 const row = (name) => results.find((result) => result.bank.startsWith(name)) ?? {};
 const empty = row('empty');
 const large = row('1,000');
+const reopened = (name) => results.find((result) => result.bank.startsWith(name) && result.bank.endsWith('reopened')) ?? {};
 const minus = (a, b) => (a === undefined || b === undefined ? undefined : a - b);
 /** Activation as VS Code reports it: loading the extension's code (the host's own marks) plus activate(). */
 const activation = (result) => (result.codeLoadingMs === undefined ? undefined : Math.round((result.codeLoadingMs + result.activateMs) * 10) / 10);
@@ -86,6 +100,8 @@ const targets = [
   ['activate() (1,000 stories)', large.activateMs, 50, 'ms'],
   ['first tree render, 100 stories', row('100').firstTreeRenderMs, 500, 'ms'],
   ['1,000 stories indexed', large.firstIndex?.ms, 4000, 'ms'],
+  ['first tree render, 100 stories, reopened', reopened('100').firstTreeRenderMs, 500, 'ms'],
+  ['1,000 stories indexed, reopened', reopened('1,000').firstIndex?.ms, 4000, 'ms'],
   ['extension host memory (RSS), 1,000 stories above the empty baseline', minus(large.rssMB, empty.rssMB), 150, 'MB'],
   ['retained heap after a full collection, 1,000 stories above the baseline', minus(large.heapUsedMB, empty.heapUsedMB), 150, 'MB'],
 ];
@@ -93,13 +109,24 @@ const table = (rows) => rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n
 console.log(
   '\n' +
     table([
-      ['bank', 'code loading', 'activate()', 'first index (files / stories)', 'index done after', 'first tree render', 'host RSS', 'heap after a full GC'],
-      ['---', '---', '---', '---', '---', '---', '---', '---'],
+      [
+        'bank',
+        'code loading',
+        'activate()',
+        'first index (files / stories)',
+        'unchanged, kept',
+        'index done after',
+        'first tree render',
+        'host RSS',
+        'heap after a full GC',
+      ],
+      ['---', '---', '---', '---', '---', '---', '---', '---', '---'],
       ...results.map((r) => [
         r.bank,
         r.codeLoadingMs === undefined ? 'n/a' : `${r.codeLoadingMs} ms`,
         `${r.activateMs} ms`,
         r.firstIndex ? `${r.firstIndex.ms} ms (${r.firstIndex.files} / ${r.firstIndex.stories})` : 'n/a',
+        r.lastIndex ? `${r.lastIndex.reused}` : 'n/a',
         r.firstIndex ? `${r.firstIndex.doneMs} ms` : 'n/a',
         r.firstTreeRenderMs === undefined ? 'n/a' : `${r.firstTreeRenderMs} ms`,
         `${r.rssMB} MB`,

@@ -6,6 +6,8 @@
 // dist/extension.js. Shared by scripts/build.mjs, scripts/bench.mjs and the tests that build the extension, so
 // that all of them load what ships.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 import { splitLanguageModel } from './language-bundles.mjs';
@@ -78,11 +80,24 @@ export const lazyCore = {
   },
 };
 
-/** The extension's two bundles with the options of scripts/build.mjs: dist/extension.js and the lazily loaded core. */
+/**
+ * The extension's two bundles with the options of scripts/build.mjs: the lazily loaded core first, then
+ * dist/extension.js with the SHA-256 of the core's bytes written in as STORYBANK_CORE_HASH (the editor keeps its
+ * index between sessions only for the core that made it: src/extension/indexSnapshot.ts). One promise, in an array.
+ */
 export function buildExtensionBundles(outdir, options = {}) {
   const shared = { ...NODE_BUNDLE, absWorkingDir: root, outdir, logLevel: 'warning', ...options };
-  return [
-    esbuild.build({ ...shared, entryPoints: { extension: 'src/extension/extension.ts' }, plugins: [lazyCore, splitLanguageModel] }),
-    esbuild.build({ ...shared, entryPoints: { [CORE_BUNDLE.file.replace(/\.js$/, '')]: CORE_BUNDLE.entry }, plugins: [splitLanguageModel] }),
-  ];
+  const build = async () => {
+    await esbuild.build({ ...shared, entryPoints: { [CORE_BUNDLE.file.replace(/\.js$/, '')]: CORE_BUNDLE.entry }, plugins: [splitLanguageModel] });
+    const coreHash = createHash('sha256')
+      .update(readFileSync(join(outdir, CORE_BUNDLE.file)))
+      .digest('hex');
+    await esbuild.build({
+      ...shared,
+      entryPoints: { extension: 'src/extension/extension.ts' },
+      plugins: [lazyCore, splitLanguageModel],
+      define: { ...shared.define, STORYBANK_CORE_HASH: JSON.stringify(coreHash) },
+    });
+  };
+  return [build()];
 }

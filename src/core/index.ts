@@ -12,3 +12,4 @@ export * from './templates';
 export * from './export';
 export { BankIndex, ConfigError, type BankEntry, type StoryChecker } from './bank';
 export { resolveBankConfig } from './bank/resolve-config';
+export { IndexSnapshot, SnapshotChecker, snapshotIdentity, type SnapshotIdentity } from './bank/snapshot';

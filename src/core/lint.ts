@@ -128,6 +128,25 @@ export function withoutAnalysis(result: StoryResult): StoryResult {
   };
 }
 
+/** What a check says about a story, without the parsed story. */
+export function summaryOf(result: StorySummary): StorySummary {
+  const { story: _story, ...summary } = result as StoryResult;
+  return summary;
+}
+
+/**
+ * A result rebuilt from a kept summary and the text it was computed from (./bank/snapshot.ts). The story is
+ * parsed again, and slimmed as by withoutAnalysis, only when something reads it: a practice outline, a cheat sheet,
+ * a story's practice dates.
+ */
+export function restoredResult(summary: StorySummary, text: string, config: ResolvedConfig): StoryResult {
+  let story: ParsedStory | undefined;
+  return Object.defineProperty({ ...summary } as StoryResult, 'story', {
+    enumerable: true,
+    get: () => (story ??= withoutAnalysis({ ...summary, story: forProfile(parseStory(text), config) }).story),
+  });
+}
+
 /** The story as seen by the configuration's active profile: `questions` holds what it claims there. */
 export function forProfile(story: ParsedStory, config: Pick<ResolvedConfig, 'profile' | 'bankProfileId'>): ParsedStory {
   const bankProfileId = config.bankProfileId ?? DEFAULT_PROFILE_ID;

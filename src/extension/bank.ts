@@ -9,10 +9,13 @@ import {
   CONFIG_FILE_NAME,
   ConfigError,
   DEFAULT_CONFIG,
+  IndexSnapshot,
+  SnapshotChecker,
   checkStoryText,
   computeCoverage,
   resolveBankConfig,
   resolveConfig,
+  snapshotIdentity,
   storiesNeedingAttention,
   withProfile,
   withoutAnalysis,
@@ -25,11 +28,13 @@ import {
   LARGE_INDEX,
   LINT_DEBOUNCE_MS,
   COVERAGE_VIEW_ID,
+  SNAPSHOT_SAVE_DELAY_MS,
   SETTINGS,
   SETTINGS_SECTION,
   type LintOn,
 } from './constants';
 import { configProblemToDiagnostic, findingToDiagnostic } from './diagnostics';
+import { builtCoreHash, SnapshotStore } from './indexSnapshot';
 import { openDocument, vscodeHost } from './vscode-host';
 
 export interface StoryEntry {
@@ -52,6 +57,10 @@ interface FolderBank {
   /** The configuration file in use and its watcher, when there is one. */
   configUri: vscode.Uri | undefined;
   watchers: vscode.Disposable[];
+  /** Results of files on disk by their stamp and text, kept across passes and (with workspace storage) sessions. */
+  snapshot: IndexSnapshot | undefined;
+  /** The index's checker: it counts the files whose result came from the snapshot. */
+  checker: SnapshotChecker;
 }
 
 export interface FolderCoverage {
@@ -107,6 +116,10 @@ export interface IndexingSummary {
   ms: number;
   /** True when progress was shown in the coverage view (more than LARGE_INDEX files). */
   viewProgress: boolean;
+  /** Files whose result was kept from an earlier pass or session because they had not changed. */
+  reused: number;
+  /** Where the pass spent its time: the configuration (and snapshot), listing the files, reading and checking them. */
+  phases: { configMs: number; discoverMs: number; checkMs: number };
 }
 
 export class StoryBank implements vscode.Disposable {
@@ -137,6 +150,9 @@ export class StoryBank implements vscode.Disposable {
   private indexedOnce = false;
   lastIndexing: IndexingSummary | undefined;
   private disposed = false;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where snapshots are kept between sessions; undefined without workspace storage or a known engine build. */
+  private readonly snapshotStore: SnapshotStore | undefined;
 
   /** The profile picked with Switch Profile, over every folder's configured one; undefined: as configured. */
   private activeProfileId: string | undefined;
@@ -144,8 +160,11 @@ export class StoryBank implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     activeProfileId?: string,
+    storage?: vscode.Uri,
   ) {
     this.activeProfileId = activeProfileId;
+    this.snapshotStore = storage && builtCoreHash() ? new SnapshotStore(storage, log) : undefined;
+    if (!this.snapshotStore) log.info(`the index is not kept between sessions (${storage ? 'a development build of the core' : 'no workspace storage'})`);
   }
 
   // ---- configuration -------------------------------------------------------------------------------
@@ -222,15 +241,22 @@ export class StoryBank implements vscode.Disposable {
     const key = folder.uri.toString();
     let bank = this.folders.get(key);
     if (!bank) {
-      const state: Pick<FolderBank, 'configured'> = { configured: undefined };
-      const index = new BankIndex<StoryResult>({
+      const created = { folder, configured: undefined, configUri: undefined, watchers: [], snapshot: undefined } as Partial<FolderBank> as FolderBank;
+      created.checker = new SnapshotChecker(this.checkerFor(created), {
+        snapshot: () => created.snapshot,
+        unsaved: (path) => openDocument(path) !== undefined,
+      });
+      created.index = new BankIndex<StoryResult>({
         host: vscodeHost,
         root: key,
-        checker: this.checkerFor(state),
+        checker: created.checker,
         batchSize: INDEX_BATCH,
-        onEntry: (path, entry) => this.entryChanged(path, entry),
+        onEntry: (path, entry) => {
+          if (!entry) created.snapshot?.forget(path);
+          this.entryChanged(path, entry);
+        },
       });
-      bank = Object.assign(state, { folder, index, configUri: undefined, watchers: [] }) as FolderBank;
+      bank = created;
       bank.watchers.push(
         vscodeHost.watch!(key, (change) => {
           const uri = vscode.Uri.parse(change.path);
@@ -485,8 +511,12 @@ export class StoryBank implements vscode.Disposable {
       }
       this.watchConfig(bank);
       this.publishConfigProblems(bank);
+      if (bank.configured) await this.useSnapshot(bank);
+      bank.checker.reused = 0;
     }
+    const configured = performance.now();
     const found = await Promise.all(banks.map((bank) => (bank.configured ? bank.index.discover() : { files: [], errors: [] })));
+    const discovered = performance.now();
     const files = found.reduce((sum, discovery) => sum + discovery.files.length, 0);
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       let before = 0;
@@ -514,6 +544,7 @@ export class StoryBank implements vscode.Disposable {
     } else {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
     }
+    const checked = performance.now();
     // Open documents are judged again with the new configuration; those outside every bank are still checked.
     for (const document of vscode.workspace.textDocuments) {
       if (!isMarkdown(document)) continue;
@@ -523,9 +554,33 @@ export class StoryBank implements vscode.Disposable {
     this.indexedOnce = true;
     const stories = this.stories().length;
     const ms = Math.round(performance.now() - started);
-    this.lastIndexing = { reason, files, stories, ms, viewProgress };
-    this.log.info(`indexed ${files} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${ms} ms (${reason})`);
+    const reused = banks.reduce((sum, bank) => sum + bank.checker.reused, 0);
+    for (const bank of banks) bank.snapshot?.retain(new Set(bank.index.paths()));
+    const phases = {
+      configMs: Math.round(configured - started),
+      discoverMs: Math.round(discovered - configured),
+      checkMs: Math.round(checked - discovered),
+    };
+    this.lastIndexing = { reason, files, stories, ms, viewProgress, reused, phases };
+    this.log.info(`indexed ${files} file(s), ${stories} stor${stories === 1 ? 'y' : 'ies'}, in ${ms} ms, ${reused} unchanged since the last pass (${reason})`);
     this.somethingChanged();
+  }
+
+  /** Gives the folder the snapshot for its configuration: the one it has, the one kept from the last session, or an empty one. */
+  private async useSnapshot(bank: FolderBank): Promise<void> {
+    const identity = snapshotIdentity(builtCoreHash() ?? 'this session', bank.index.config);
+    if (bank.snapshot?.identity.engine === identity.engine && bank.snapshot.identity.config === identity.config) return;
+    bank.snapshot = this.snapshotStore ? await this.snapshotStore.load(bank.folder.uri, identity) : new IndexSnapshot(identity);
+  }
+
+  /** Writes the changed snapshots once changes have paused. */
+  private scheduleSnapshotSave(): void {
+    if (!this.snapshotStore) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      for (const bank of this.folders.values()) if (bank.snapshot?.dirty) void this.snapshotStore!.save(bank.folder.uri, bank.snapshot);
+    }, SNAPSHOT_SAVE_DELAY_MS);
   }
 
   get hasIndexed(): boolean {
@@ -580,6 +635,7 @@ export class StoryBank implements vscode.Disposable {
   }
 
   private somethingChanged(): void {
+    this.scheduleSnapshotSave();
     this.coverageCache = undefined;
     this.storiesCache = undefined;
     this.storiesByPath = undefined;
@@ -611,6 +667,7 @@ export class StoryBank implements vscode.Disposable {
     for (const timer of this.lintTimers.values()) clearTimeout(timer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     for (const bank of this.folders.values()) bank.watchers.forEach((watcher) => watcher.dispose());
     this.folders.clear();
     this.diagnostics.dispose();

@@ -60,6 +60,8 @@ export const COVERAGE_DEBOUNCE_MS = 100;
 export const LARGE_INDEX = 200;
 /** Files read between two yields to the event loop while indexing. */
 export const INDEX_BATCH = 25;
+/** How long the index must stay unchanged before its snapshot is written for the next session. */
+export const SNAPSHOT_SAVE_DELAY_MS = 2000;
 
 export const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 /** The example bank shipped in the extension, under examples/. */

@@ -100,7 +100,7 @@ const MARKDOWN: vscode.DocumentSelector = [
 export function activate(context: vscode.ExtensionContext): StoryBankApi {
   const activationStarted = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const bank = new StoryBank(log, context.workspaceState.get<string>(ACTIVE_PROFILE_STATE_KEY));
+  const bank = new StoryBank(log, context.workspaceState.get<string>(ACTIVE_PROFILE_STATE_KEY), context.storageUri);
   const tree = new StoryTree(bank);
   // No collapse-all button: the title bar keeps room for the view's name at the default width.
   const treeView = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: tree });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { SNAPSHOT_SAVE_DELAY_MS } from '../../src/extension/constants';
 import type { StoryBankApi } from '../../src/extension/extension';
 
 export const BENCH_MARKER = 'STORY_BANK_BENCH ';
@@ -30,6 +31,8 @@ export async function run(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   await api.whenIdle();
+  // The index is kept for the next session once changes have paused (SNAPSHOT_SAVE_DELAY_MS); the runner may reopen the folder.
+  await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_SAVE_DELAY_MS + 1500));
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `extension-host-${Date.now()}.cpuprofile`), JSON.stringify(profile));

@@ -115,11 +115,12 @@ export function installVsix(temp, vsixPath, tag = 'code-server') {
  * stop() can kill its file watchers and extension hosts with it.
  * @returns {{ port, baseUrl, stop(): Promise<void>, logFile, exited: Promise<number|null> }}
  */
-export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag = 'code-server' } = {}) {
+/** `port`: the one to listen on (the workspace's storage is keyed by its URI, port included); a free one by default. */
+export async function startCodeServer(temp, { extraArgs = [], settings = {}, tag = 'code-server', port: wanted } = {}) {
   const { dirs, root } = temp;
   mkdirSync(join(dirs['user-data'], 'User'), { recursive: true });
   writeFileSync(join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const args = [
     codeServerEntry,
     '--bind-addr',

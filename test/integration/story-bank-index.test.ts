@@ -50,6 +50,39 @@ suite('Story Bank index and diagnostics', () => {
     assert.ok(timings.firstTreeRenderMs! >= timings.firstIndex!.doneMs - timings.firstIndex!.ms, 'the tree was read after indexing began');
   });
 
+  test('a refresh checks again only what changed; a setting that changes the verdicts checks everything again', async () => {
+    const uri = scratch.track(workspaceUri('stories/zz-index-reuse.md'));
+    await writeText(uri, WEAK_STORY);
+    await diagnosticsAre(uri, WEAK_STORY_FINDINGS, 'the story on disk');
+    await vscode.commands.executeCommand('storyBank.refreshCoverage');
+    const refreshed = api.getTimings().lastIndex!;
+    // Open editors hold their own text, so they are always checked; every other file was unchanged.
+    const openInWorkspace = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown' && vscode.workspace.getWorkspaceFolder(d.uri)).length;
+    assert.equal(refreshed.reason, 'refresh');
+    assert.ok(refreshed.files >= 5, `the fixture bank and the scratch story: ${refreshed.files} files`);
+    assert.ok(
+      refreshed.reused > 0 && refreshed.reused >= refreshed.files - openInWorkspace && refreshed.reused <= refreshed.files,
+      JSON.stringify({ refreshed, openInWorkspace }),
+    );
+    assert.deepEqual(findingKeys(uri), [...WEAK_STORY_FINDINGS].sort(), 'the kept result publishes the same diagnostics');
+
+    /** The next pass after `before` that a settings change started. */
+    const nextSettingsPass = (before: object | undefined) =>
+      until('a pass for the changed setting', () => {
+        const last = api.getTimings().lastIndex;
+        return last && last !== before && last.reason === 'settings changed' ? last : undefined;
+      });
+    await vscode.workspace.getConfiguration('storyBank').update('wordsPerMinute', 123, vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await nextSettingsPass(refreshed)).reused, 0, 'every verdict may depend on the setting');
+    } finally {
+      const changed = api.getTimings().lastIndex;
+      await vscode.workspace.getConfiguration('storyBank').update('wordsPerMinute', undefined, vscode.ConfigurationTarget.Global);
+      await nextSettingsPass(changed);
+      await api.whenIdle();
+    }
+  });
+
   test('a story written to disk, never opened, gets diagnostics at the exact ranges; deleting it removes them', async () => {
     const uri = scratch.track(workspaceUri('stories/zz-index-unopened.md'));
     await writeText(uri, WEAK_STORY);

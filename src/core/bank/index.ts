@@ -23,8 +23,8 @@ export interface StoryChecker<R extends StorySummary> {
   checkText(text: string, config: ResolvedConfig, path?: string): R;
   /** Many texts at once, in order (the CLI spreads them over worker threads); by default one after another. */
   checkMany?(files: { path: string; text: string }[], config: ResolvedConfig, onProgress: (count: number) => void): Promise<R[]>;
-  /** A result for an unchanged file known from its metadata alone (the CLI's cache), so it need not be read. */
-  known?(path: string, stat: FileStat): R | undefined;
+  /** A result for an unchanged file known from its metadata alone (the CLI's cache, the editor's snapshot), so it need not be read. */
+  known?(path: string, stat: FileStat, config: ResolvedConfig): R | undefined;
   /** Called with each text that was read, before it is checked (the CLI's cache records the file's stamp). */
   onRead?(path: string, stat: FileStat, text: string): void;
 }
@@ -294,7 +294,7 @@ export class BankIndex<R extends StorySummary> {
   ): Promise<{ kind: 'result'; result: R } | { kind: 'error'; message: string } | { kind: 'text'; text: string; generation: number }> {
     const generation = this.bump(path);
     const stat = await this.host.stat(path);
-    const known = stat && this.checker.known?.(path, stat);
+    const known = stat && this.checker.known?.(path, stat, this.config);
     if (known) return { kind: 'result', result: known };
     const read = await readStoryText(this.host, path, stat);
     if (!read.ok) return { kind: 'error', message: read.message };
