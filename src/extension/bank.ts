@@ -33,7 +33,7 @@ import {
   SETTINGS_SECTION,
   type LintOn,
 } from './constants';
-import { configProblemToDiagnostic, findingToDiagnostic } from './diagnostics';
+import { configProblemToDiagnostic, findingToDiagnostic, unreadableFileDiagnostic } from './diagnostics';
 import { builtCoreHash, SnapshotStore } from './indexSnapshot';
 import { openDocument, vscodeHost } from './vscode-host';
 
@@ -300,6 +300,7 @@ export class StoryBank implements vscode.Disposable {
   private entryChanged(path: string, entry: BankEntry<StoryResult> | undefined): void {
     const uri = vscode.Uri.parse(path);
     if (entry?.ok && entry.result.isStory) this.diagnostics.set(uri, entry.result.findings.map(findingToDiagnostic));
+    else if (entry && !entry.ok) this.diagnostics.set(uri, [unreadableFileDiagnostic(entry.message)]);
     else this.diagnostics.delete(uri);
     if (!entry) this.versions.delete(path);
     if (entry && !entry.ok) this.log.warn(`${this.pathOf(uri)}: this file ${entry.message}`);

@@ -33,3 +33,18 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.code === undefined) return undefined;
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
+
+/**
+ * A file of the bank that could not become a story (binary, not UTF-8, too large, not a regular file): one
+ * warning on its first character, so it is listed in the Problems view rather than silently left out.
+ */
+export function unreadableFileDiagnostic(message: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 1),
+    `Story Bank did not check this file: it ${message}.`,
+    vscode.DiagnosticSeverity.Warning,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = 'unreadable';
+  return diagnostic;
+}

@@ -98,6 +98,27 @@ suite('Story Bank index and diagnostics', () => {
     await until('diagnostics to go with the file', () => (ours(uri).length === 0 ? true : undefined));
   });
 
+  test('a binary or non-UTF-8 file among the stories gets a warning saying it was not checked, until it is a story', async () => {
+    const binary = scratch.track(workspaceUri('stories/zz-index-binary.md'));
+    const latin1 = scratch.track(workspaceUri('stories/zz-index-latin1.md'));
+    await vscode.workspace.fs.writeFile(binary, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    await vscode.workspace.fs.writeFile(latin1, new Uint8Array([...Buffer.from('---\ntitle: Caf'), 0xe9, ...Buffer.from('\nquestions: [judgment]\n---\n')]));
+    for (const [uri, says] of [
+      [binary, /binary file/],
+      [latin1, /not valid UTF-8/],
+    ] as const) {
+      const [warning] = await until(`the warning on ${uri.path}`, () => (ours(uri).length > 0 ? ours(uri) : undefined));
+      assert.equal(codeOf(warning), 'unreadable');
+      assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(warning.message, says);
+      assert.deepEqual(rangeOf(warning), [0, 0, 0, 1]);
+    }
+    await writeText(latin1, WEAK_STORY);
+    await diagnosticsAre(latin1, WEAK_STORY_FINDINGS, 'the file once it is UTF-8');
+    await remove(binary);
+    await until('the warning to go with the binary file', () => (ours(binary).length === 0 ? true : undefined));
+  });
+
   test('deleting a whole folder of stories removes them from the index', async () => {
     const folder = scratch.track(workspaceUri('zz-index-folder'));
     const uri = vscode.Uri.joinPath(folder, 'a.md');
