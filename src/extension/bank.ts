@@ -122,6 +122,11 @@ export interface IndexingSummary {
   phases: { configMs: number; discoverMs: number; checkMs: number };
 }
 
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
 export class StoryBank implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   readonly configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
@@ -142,6 +147,9 @@ export class StoryBank implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (batched) whenever a story, the coverage or the configuration changed. */
   readonly onDidChange = this.changed.event;
+  private readonly progressed = new vscode.EventEmitter<IndexProgress | undefined>();
+  /** Fires as an indexing pass checks files, and with undefined when it ends. */
+  readonly onDidProgress = this.progressed.event;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private storiesCache: readonly StoryEntry[] | undefined;
   private storiesByPath: Map<string, StoryEntry> | undefined;
@@ -527,6 +535,7 @@ export class StoryBank implements vscode.Disposable {
         await bank.index.indexFiles(found[position], {
           onProgress: (done) => {
             progress?.report({ message: `${before + done}/${files}`, increment: ((done - reported) / Math.max(files, 1)) * 100 });
+            this.progressed.fire({ done: before + done, total: files });
             reported = done;
           },
           // Let typing and rendering through between batches.
@@ -546,11 +555,16 @@ export class StoryBank implements vscode.Disposable {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
     }
     const checked = performance.now();
-    // Open documents are judged again with the new configuration; those outside every bank are still checked.
+    this.progressed.fire(undefined);
+    // Open documents the pass checked from their current text keep that result, now for their version; the others
+    // (changed since, outside every bank, or checked before they were opened) are judged again.
     for (const document of vscode.workspace.textDocuments) {
       if (!isMarkdown(document)) continue;
-      this.fresh.delete(document.uri.toString());
-      this.updateDocument(document);
+      const key = document.uri.toString();
+      this.fresh.delete(key);
+      const story = this.folderOf(document.uri)?.index.entry(key);
+      if (story?.ok && story.result.story.tree && story.result.story.text === document.getText()) this.versions.set(key, document.version);
+      else this.updateDocument(document);
     }
     this.indexedOnce = true;
     const stories = this.stories().length;
@@ -674,5 +688,6 @@ export class StoryBank implements vscode.Disposable {
     this.diagnostics.dispose();
     this.configDiagnostics.dispose();
     this.changed.dispose();
+    this.progressed.dispose();
   }
 }

@@ -45,6 +45,8 @@ export type LintOn = 'type' | 'save';
 export const CONTEXT_KEYS = {
   /** True once indexing found at least one story; the welcome view shows while it is false. */
   hasStories: 'storyBank.hasStories',
+  /** True once the first indexing pass ended; until then the coverage view shows its progress, not the welcome. */
+  indexed: 'storyBank.indexed',
   /** True while the active editor holds a story; the editor menus offer Highlight Evidence then. */
   activeEditorIsStory: 'storyBank.activeEditorIsStory',
 } as const;

@@ -51,6 +51,8 @@ export interface Timings {
   firstIndex?: { doneMs: number; ms: number; files: number; stories: number };
   /** When the coverage view first read its rows after that pass. */
   firstTreeRenderMs?: number;
+  /** When the coverage view first showed stories, with the indexing progress above them when the pass had not ended. */
+  firstRowsMs?: number;
   /** The last finished indexing pass: files read, and whether progress was shown in the coverage view. */
   lastIndex?: IndexingSummary;
 }
@@ -150,6 +152,9 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasStories, bank.stories().length > 0);
       void revealActive();
     }),
+    bank.onDidProgress((progress) => {
+      treeView.message = progress ? `Checking stories: ${progress.done} of ${progress.total}` : undefined;
+    }),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new StoryCodeActions(bank), { providedCodeActionKinds: StoryCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.languages.registerHoverProvider(MARKDOWN, new QuestionHover(bank)),
@@ -209,7 +214,8 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
 
   // Open documents first (cheap, what the user is looking at), then the whole bank in the background.
   for (const document of vscode.workspace.textDocuments) if (isMarkdown(document)) bank.scheduleLint(document);
-  const firstIndex = bank.reindex('activation').then(() => {
+  const firstIndex = bank.reindex('activation').finally(() => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexed, true));
+  const firstIndexTimed = firstIndex.then(() => {
     const done = bank.lastIndexing;
     if (!done) return undefined;
     const timing = { doneMs: Math.round(performance.now() - activationStarted), ms: done.ms, files: done.files, stories: done.stories };
@@ -217,7 +223,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     return timing;
   });
   let firstIndexTiming: Timings['firstIndex'];
-  void firstIndex.then((timing) => (firstIndexTiming = timing));
+  void firstIndexTimed.then((timing) => (firstIndexTiming = timing));
   const activateMs = Math.round((performance.now() - activationStarted) * 10) / 10;
   log.info(`activated in ${activateMs} ms; lint on ${lintOn(undefined)}`);
 
@@ -244,6 +250,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
       codeLoadingMs: hostCodeLoadingMs(context.extension.id),
       firstIndex: firstIndexTiming,
       firstTreeRenderMs: tree.firstRenderAt === undefined ? undefined : Math.round(tree.firstRenderAt - activationStarted),
+      firstRowsMs: tree.firstRowsAt === undefined ? undefined : Math.round(tree.firstRowsAt - activationStarted),
       lastIndex: bank.lastIndexing,
     }),
     getLogUri: () => context.logUri,

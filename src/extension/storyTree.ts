@@ -243,11 +243,14 @@ export class StoryTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
 
   /** When the view first read the roots after the bank was indexed (performance.now()), for the timings. */
   firstRenderAt: number | undefined;
+  /** When the view first read rows with stories, indexed or not yet (while it shows the indexing progress). */
+  firstRowsAt: number | undefined;
 
   /** Called by the view. */
   getChildren(node?: TreeNode): TreeNode[] {
     const rows = this.rows(node);
     if (!node && this.firstRenderAt === undefined && this.bank.hasIndexed) this.firstRenderAt = performance.now();
+    if (!node && this.firstRowsAt === undefined && rows.length > 0) this.firstRowsAt = performance.now();
     if (!node && this.caughtUp) {
       const { resolve } = this.caughtUp;
       this.caughtUp = undefined;

@@ -48,6 +48,7 @@ suite('Story Bank index and diagnostics', () => {
     assert.deepEqual([timings.firstIndex!.files, timings.firstIndex!.stories], [4, 3]);
     assert.ok(timings.firstIndex!.doneMs >= timings.firstIndex!.ms, 'the pass ended after it started');
     assert.ok(timings.firstTreeRenderMs! >= timings.firstIndex!.doneMs - timings.firstIndex!.ms, 'the tree was read after indexing began');
+    assert.ok(timings.firstRowsMs !== undefined && timings.firstRowsMs <= timings.firstTreeRenderMs!, 'stories showed no later than the whole tree');
   });
 
   test('a refresh checks again only what changed; a setting that changes the verdicts checks everything again', async () => {
