@@ -268,9 +268,12 @@ export class StoryBank implements vscode.Disposable {
       bank.watchers.push(
         vscodeHost.watch!(key, (change) => {
           const uri = vscode.Uri.parse(change.path);
-          if (change.kind !== 'deleted') void this.fileChanged(uri);
-          else if (uri.path.toLowerCase().endsWith('.md')) this.fileDeleted(uri);
-          else this.folderDeleted(uri);
+          const markdown = uri.path.toLowerCase().endsWith('.md');
+          if (change.kind === 'deleted') {
+            if (markdown) this.fileDeleted(uri);
+            else this.folderDeleted(uri);
+          } else if (markdown) void this.fileChanged(uri);
+          else void this.folderCreated(uri);
         }),
       );
       this.folders.set(key, bank);
@@ -452,6 +455,18 @@ export class StoryBank implements vscode.Disposable {
   fileDeleted(uri: vscode.Uri): void {
     this.deletedOnDisk.add(uri.toString());
     this.forget(uri);
+  }
+
+  /** Indexes the stories inside a folder that appeared (moved or copied in at once). */
+  private folderCreated(uri: vscode.Uri): Promise<void> {
+    const bank = this.folderOf(uri);
+    if (!bank?.configured) return Promise.resolve();
+    return this.track(
+      bank.index.refreshUnder(uri.toString()).then(
+        () => undefined,
+        (error: unknown) => this.log.warn(`could not index the stories in ${uri.toString()}: ${String(error)}`),
+      ),
+    );
   }
 
   /** Forgets every indexed story inside a deleted folder. */

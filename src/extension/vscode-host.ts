@@ -55,16 +55,20 @@ export const vscodeHost: BankHost = {
   watch(folder, onChange: (change: BankChange) => void): Disposable {
     const base = vscode.Uri.parse(folder);
     const stories = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**/*.md'));
-    // Deleting a folder is reported once, for the folder: the Markdown watcher never sees its files go.
-    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**'), true, true, false);
+    // Deleting a folder, or moving one in, is reported once, for the folder: the Markdown watcher may never see its
+    // files go or come.
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, '**'), false, true, false);
+    const notMarkdown = (kind: BankChange['kind']) => (uri: vscode.Uri) =>
+      uri.path.toLowerCase().endsWith('.md') ? undefined : onChange({ kind, path: uri.toString() });
     const report = (kind: BankChange['kind']) => (uri: vscode.Uri) => onChange({ kind, path: uri.toString() });
     const disposables = [
       stories,
-      deletions,
+      folders,
       stories.onDidCreate(report('created')),
       stories.onDidChange(report('changed')),
       stories.onDidDelete(report('deleted')),
-      deletions.onDidDelete((uri) => (uri.path.toLowerCase().endsWith('.md') ? undefined : onChange({ kind: 'deleted', path: uri.toString() }))),
+      folders.onDidCreate(notMarkdown('created')),
+      folders.onDidDelete(notMarkdown('deleted')),
     ];
     return { dispose: () => disposables.forEach((disposable) => disposable.dispose()) };
   },

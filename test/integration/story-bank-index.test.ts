@@ -1,6 +1,8 @@
 // Index, diagnostics and configuration in a real VS Code: stories on disk that were never opened,
 // unsaved edits, deletions, debounced linting, .storybank.yaml and settings precedence.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StoryBankApi } from '../../src/extension/extension';
 import {
@@ -127,6 +129,15 @@ suite('Story Bank index and diagnostics', () => {
     await diagnosticsAre(uri, WEAK_STORY_FINDINGS, 'the story in the folder');
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     await until("the deleted folder's story to leave the index", () => (ours(uri).length === 0 ? true : undefined));
+  });
+
+  test('a folder of stories moved into the workspace at once is indexed, though only the folder is reported', async () => {
+    const staging = scratch.track(workspaceUri('.zz-index-staging'));
+    const moved = scratch.track(workspaceUri('zz-index-moved'));
+    mkdirSync(join(staging.fsPath, 'inner'), { recursive: true });
+    writeFileSync(join(staging.fsPath, 'inner', 'a.md'), WEAK_STORY);
+    renameSync(join(staging.fsPath, 'inner'), moved.fsPath);
+    await diagnosticsAre(vscode.Uri.joinPath(moved, 'a.md'), WEAK_STORY_FINDINGS, 'the moved story');
   });
 
   test('an unsaved edit updates diagnostics, the coverage and the tree model; undoing it and closing goes back to disk', async () => {

@@ -74,6 +74,20 @@ describe('bank index (in-memory host)', () => {
       index.stories().map((entry) => entry.path),
       ['/bank/stories/a.md', '/bank/stories/deep/b.md'],
     );
+    // A glob starting with "!" leaves files out; alone, it leaves them out of every Markdown file.
+    host.write('/bank/.storybank.yaml', 'stories: ["stories/**/*.md", "!stories/deep/**"]\n');
+    await index.load();
+    assert.deepEqual(
+      index.stories().map((entry) => entry.path),
+      ['/bank/stories/a.md'],
+    );
+    host.write('/bank/.storybank.yaml', 'stories: "!notes/**"\n');
+    await index.load();
+    assert.deepEqual(
+      index.stories().map((entry) => entry.path),
+      ['/bank/stories/a.md', '/bank/stories/deep/b.md'],
+    );
+    host.write('/bank/.storybank.yaml', 'stories: ["stories/**/*.md"]\n');
     // Rooted below the configuration, the globs still count from the configuration's folder.
     const below = indexOf(host, '/bank/stories');
     await below.load();
@@ -125,6 +139,25 @@ describe('bank index (in-memory host)', () => {
     host.remove('/bank/a.md');
     assert.equal(await index.refresh('/bank/a.md'), undefined);
     assert.deepEqual(judgment().stories, ['/bank/c.md']);
+  });
+
+  it('indexes the stories of a folder that appeared at once, by the globs, but not a dot-folder, nor a file named as a folder', async () => {
+    const host = new MemoryHost({ '/bank/.storybank.yaml': 'stories: ["stories/**/*.md"]\n', '/bank/stories/a.md': story('A') });
+    const index = indexOf(host, '/bank');
+    await index.load();
+    host.write('/bank/stories/moved/b.md', story('B'));
+    host.write('/bank/stories/moved/deeper/c.md', story('C'));
+    host.write('/bank/notes/d.md', story('D'));
+    await index.refreshUnder('/bank/stories/moved');
+    await index.refreshUnder('/bank/notes');
+    await index.refreshUnder('/bank/stories/a.md');
+    host.write('/bank/stories/.staging/e.md', story('E'));
+    await index.refreshUnder('/bank/stories/.staging');
+    await index.refresh('/bank/stories/.staging/e.md');
+    assert.deepEqual(
+      index.stories().map((entry) => entry.path),
+      ['/bank/stories/a.md', '/bank/stories/moved/b.md', '/bank/stories/moved/deeper/c.md'],
+    );
   });
 
   it('a configuration problem has a position in the file, and the rest of the file still applies', async () => {

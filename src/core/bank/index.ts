@@ -101,7 +101,8 @@ export class BankIndex<R extends StorySummary> {
     if (!resolved.ok) throw new ConfigError(resolved.usageError);
     this.resolved = { source: outcome.source, config: resolved.config, problems: resolved.problems };
     const configFolder = outcome.source.file === undefined ? this.root : this.host.parent(outcome.source.file);
-    this.inBank = storiesFilter(this.host, configFolder ?? this.root, resolved.config.stories);
+    const matchesGlobs = storiesFilter(this.host, configFolder ?? this.root, resolved.config.stories);
+    this.inBank = (path) => !this.hidden(path) && matchesGlobs(path);
     this.changed();
     return resolved.config;
   }
@@ -207,6 +208,13 @@ export class BankIndex<R extends StorySummary> {
     return this.set(path, { path, ok: false, message: read.message });
   }
 
+  /** Reads and checks the story files under a folder that appeared (a file is ignored): they may come with no event of their own. */
+  async refreshUnder(folder: string): Promise<void> {
+    if ((await this.host.stat(folder))?.kind !== 'folder') return;
+    const { files } = await this.discover([folder]);
+    for (const path of files) await this.refresh(path);
+  }
+
   /** Checks a text that has not been saved (an open editor) as this file's content; `checked` is its result if already known. */
   checkUnsaved(path: string, text: string, checked?: R): BankEntry<R> {
     const result = checked ?? this.checker.checkText(text, this.config, path);
@@ -270,6 +278,18 @@ export class BankIndex<R extends StorySummary> {
   }
 
   // ---- internals ----
+
+  /** Inside a dot-folder or node_modules below the root: never part of the bank (the listing skips them too). */
+  private hidden(path: string): boolean {
+    const relative = this.host.relative(this.root, path);
+    return (
+      relative !== undefined &&
+      relative
+        .split('/')
+        .slice(0, -1)
+        .some((part) => part.startsWith('.') || part === 'node_modules')
+    );
+  }
 
   private set(path: string, entry: BankEntry<R>): BankEntry<R> {
     this.entries.set(path, entry);
