@@ -220,6 +220,11 @@ export class StoryBank implements vscode.Disposable {
     return this.withActiveProfile(this.settingsConfig(folder?.uri ?? uri));
   }
 
+  /** The `.storybank.yaml` a workspace folder's bank uses, when it has one (it may sit above the folder). */
+  configFileFor(folder: vscode.Uri): vscode.Uri | undefined {
+    return this.folders.get(folder.toString())?.configUri;
+  }
+
   /** The profile the coverage is computed for: the first folder's. */
   get profile(): Profile {
     const first = this.firstFolder();

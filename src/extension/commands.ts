@@ -71,10 +71,11 @@ function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
 /**
  * Where New Story writes in a workspace folder. The bank is the folder of a `.storybank.yaml`: the one
  * around the active editor, else the folder's own, else the only one in the folder. New stories go into
- * the bank's `stories/` folder when it has one, else beside its `.storybank.yaml`. Without any
- * `.storybank.yaml`, into `stories/` of the workspace folder.
+ * the bank's `stories/` folder when it has one, else beside its `.storybank.yaml`. When the folder's
+ * configuration sits above it (`configFile`: the folder is part of a bank opened below its root), into the
+ * folder itself. Without any `.storybank.yaml`, into `stories/` of the workspace folder.
  */
-export async function newStoryDirectory(folder: vscode.Uri): Promise<vscode.Uri> {
+export async function newStoryDirectory(folder: vscode.Uri, configFile?: vscode.Uri): Promise<vscode.Uri> {
   const configs = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${CONFIG_FILE_NAME}`), EXCLUDE_GLOB, 50))
     .map((uri) => vscode.Uri.joinPath(uri, '..'))
     .sort((a, b) => b.path.length - a.path.length); // deepest first
@@ -83,6 +84,7 @@ export async function newStoryDirectory(folder: vscode.Uri): Promise<vscode.Uri>
     (active && configs.find((dir) => isInside(active, dir))) ??
     configs.find((dir) => dir.toString() === folder.toString()) ??
     (configs.length === 1 ? configs[0] : undefined);
+  if (!bank && configFile && !isInside(configFile, folder)) return folder;
   if (!bank) return vscode.Uri.joinPath(folder, STORIES_FOLDER);
   const storiesDir = vscode.Uri.joinPath(bank, STORIES_FOLDER);
   const isDirectory = await vscode.workspace.fs.stat(storiesDir).then(
@@ -120,7 +122,8 @@ export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promis
     return undefined;
   }
   const profile = bank.configFor(folder).profile;
-  const questionId = args.questionId ?? (await pickQuestion(profile, bank.coverage()));
+  const coverage = bank.coverageByFolder().find((each) => each.folder.uri.toString() === folder.toString())?.coverage ?? bank.coverage();
+  const questionId = args.questionId ?? (await pickQuestion(profile, coverage));
   if (!questionId) return undefined;
   const question = profile.questions.find((q) => q.id === questionId);
   if (!question) throw new Error(`Story Bank: unknown question type "${questionId}" (profile ${profile.id})`);
@@ -133,7 +136,7 @@ export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promis
       validateInput: (value) => (value.trim() ? undefined : 'Give the story a title'),
     }));
   if (!title?.trim()) return undefined;
-  const uri = await createStoryFile(await newStoryDirectory(folder), slugify(title), storyTemplate(question, title.trim()));
+  const uri = await createStoryFile(await newStoryDirectory(folder, bank.configFileFor(folder)), slugify(title), storyTemplate(question, title.trim()));
   await bank.fileChanged(uri);
   if (args.open !== false) {
     const editor = await vscode.window.showTextDocument(uri);
@@ -145,6 +148,16 @@ export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promis
     }
   }
   return uri;
+}
+
+/** The workspace folder of a coverage tree row, in a multi-root workspace (where rows sit under a folder row). */
+export function folderOfRow(arg: unknown): vscode.Uri | undefined {
+  let node = arg as TreeNode | undefined;
+  while (node && typeof node === 'object' && 'kind' in node) {
+    if (node.kind === 'folder') return node.folder.uri;
+    node = node.parent;
+  }
+  return undefined;
 }
 
 /** The question id a "new story for this question" invocation means: a string, or the tree row it came from. */

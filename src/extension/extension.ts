@@ -13,6 +13,7 @@ import {
   openExamples,
   openNextGap,
   openRuleDocs,
+  folderOfRow,
   questionIdOf,
   revealFinding,
   type CheckSummary,
@@ -186,7 +187,7 @@ export function activate(context: vscode.ExtensionContext): StoryBankApi {
     }),
     vscode.commands.registerCommand(COMMANDS.newStory, (args?: NewStoryArgs) => newStory(bank, isArgs(args) ? args : {})),
     vscode.commands.registerCommand(COMMANDS.newStoryForQuestion, (arg?: unknown, extra?: NewStoryArgs) =>
-      newStory(bank, { ...(isArgs(extra) ? extra : {}), questionId: questionIdOf(arg) }),
+      newStory(bank, { ...(isArgs(extra) ? extra : {}), questionId: questionIdOf(arg), ...(folderOfRow(arg) ? { folder: folderOfRow(arg) } : {}) }),
     ),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace, (options?: { quiet?: boolean }): Promise<CheckSummary> =>
       checkWorkspace(bank, log, options?.quiet === true),

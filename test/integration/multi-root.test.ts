@@ -135,4 +135,26 @@ suite('Story Bank in a multi-root workspace', () => {
     };
     for (const root of roots) await walk(root, undefined);
   });
+
+  test('New story for a question row creates the story in that row’s folder, for that folder’s profile', async () => {
+    const roots = await api.getTreeChildren();
+    const created: vscode.Uri[] = [];
+    try {
+      const cases = [
+        { folder: 0, row: 'First hire', story: 'Hiring a designer first', id: 'first-hire', path: ['startup-bank', 'stories/hiring-a-designer-first.md'] },
+        // amazon-bank is opened below its .storybank.yaml: the story goes into the opened folder, not a new stories/ in it.
+        { folder: 1, row: 'Frugality', story: 'Cutting the vendor bill', id: 'frugality', path: ['amazon-bank', 'cutting-the-vendor-bill.md'] },
+      ];
+      for (const { folder, row, story, id, path } of cases) {
+        const question = (await api.getTreeChildren(roots[folder])).find((node) => String(api.getTreeItem(node).label) === row);
+        const gap = (await api.getTreeChildren(question!)).find((node) => node.kind === 'newStory');
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('storyBank.newStoryForQuestion', gap, { title: story, open: false });
+        created.push(uri);
+        assert.equal(uri.toString(), folderUri(path[0], path[1]).toString());
+        assert.match(await readText(uri), new RegExp(`^questions: \\[${id}\\]$`, 'm'));
+      }
+    } finally {
+      for (const uri of created) await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
