@@ -664,6 +664,23 @@ export class StoryBank implements vscode.Disposable {
     return coverage.map((entry) => ({ ...entry, stories: entry.stories.map(relative), ready: entry.ready.map(relative) }));
   }
 
+  /**
+   * One bank's profile, coverage and stories: the workspace folder of `uri` (the active editor's), else the first
+   * folder. In a single-folder workspace, the whole bank. Practice and the matrix work on one bank at a time.
+   */
+  folderView(uri: vscode.Uri | undefined): { folderName: string | undefined; profile: Profile; coverage: CoverageEntry[]; stories: readonly StoryEntry[] } {
+    const bank = (uri && this.folderOf(uri)) ?? this.firstFolder();
+    if (this.folders.size <= 1 || !bank?.configured)
+      return { folderName: undefined, profile: this.profile, coverage: this.coverage(), stories: this.stories() };
+    const inFolder = (entry: StoryEntry) => this.folderOf(entry.uri) === bank;
+    return {
+      folderName: bank.folder.name,
+      profile: bank.index.config.profile,
+      coverage: this.relativeCoverage(bank.index.coverage()),
+      stories: this.stories().filter(inFolder),
+    };
+  }
+
   /** Stories no question row lists that hold an error (the tree shows them under "Needs attention"). */
   needingAttention(): string[] {
     return storiesNeedingAttention(this.profile, this.stories());

@@ -52,10 +52,15 @@ export class MatrixPanel implements vscode.Disposable {
     return panel;
   }
 
-  model(): { stories: MatrixStory[]; questions: MatrixQuestion[] } {
-    const coverage = this.bank.coverage();
+  /** The bank shown: in a multi-root workspace, the active editor's folder's (else the first folder's). */
+  private view() {
+    return this.bank.folderView(vscode.window.activeTextEditor?.document.uri);
+  }
+
+  model(view = this.view()): { stories: MatrixStory[]; questions: MatrixQuestion[] } {
+    const { coverage, stories: entries } = view;
     const questions = coverage.map((entry) => ({ id: entry.id, title: entry.title, status: entry.status }));
-    const stories = this.bank.stories().map((entry) => ({
+    const stories = entries.map((entry) => ({
       path: entry.path,
       title: entry.result.title || entry.path.split('/').pop() || entry.path,
       questions: entry.result.questions,
@@ -69,13 +74,14 @@ export class MatrixPanel implements vscode.Disposable {
 
   private render(): void {
     if (!this.panel) return;
-    const { stories, questions } = this.model();
+    const view = this.view();
+    const { stories, questions } = this.model(view);
     this.html = renderMatrixHtml({
       stories,
       questions,
       nonce: randomBytes(16).toString('base64'),
       cspSource: this.panel.webview.cspSource,
-      profileTitle: this.bank.profile.title,
+      profileTitle: view.folderName ? `${view.profile.title} · ${view.folderName}` : view.profile.title,
     });
     this.panel.webview.html = this.html;
   }

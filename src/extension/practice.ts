@@ -172,10 +172,12 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
 
   async run(args: PracticeArgs = {}): Promise<PracticeResult | undefined> {
     await this.bank.whenIdle();
-    const profile = this.bank.profile;
+    // In a multi-root workspace, the bank of the active editor's folder (else the first folder's).
+    const bank = this.bank.folderView(vscode.window.activeTextEditor?.document.uri);
+    const profile = bank.profile;
     const today = args.today ?? isoDay(new Date());
-    const coverage = this.bank.coverage();
-    const all = this.practiceStories(this.bank.stories());
+    const coverage = bank.coverage;
+    const all = this.practiceStories(bank.stories);
     const questionId = args.questionId ?? pickPracticeQuestion(coverage, all, today, args.seed === undefined ? Math.random : seededRandom(args.seed))?.id;
     const question = profile.questions.find((q) => q.id === questionId);
     if (!question) {
@@ -192,7 +194,7 @@ export class Practice implements vscode.Disposable, vscode.TextDocumentContentPr
     const result: PracticeResult = { questionId: question.id, question: question.question, recorded: false };
 
     const claiming = orderPracticeStories(
-      this.practiceStories(this.bank.stories(), question.id).filter((story) => story.questions.includes(question.id)),
+      this.practiceStories(bank.stories, question.id).filter((story) => story.questions.includes(question.id)),
       today,
     );
     let story = args.storyPath !== undefined ? this.bank.storyByPath(args.storyPath) : undefined;

@@ -136,6 +136,48 @@ suite('Story Bank in a multi-root workspace', () => {
     for (const root of roots) await walk(root, undefined);
   });
 
+  test('practice and the matrix work on the bank of the active editor’s folder, with its profile', async () => {
+    try {
+      // The two folders' profiles share no question id, so a question drawn from the wrong one shows.
+      for (const { story, profileIds, title, paths } of [
+        {
+          story: folderUri('amazon-bank', 'customer-call.md'),
+          profileIds: AMAZON_TITLES.length,
+          title: 'Amazon Leadership Principles · amazon-bank',
+          paths: ['amazon-bank/customer-call.md', 'amazon-bank/first-hire.md'],
+        },
+        {
+          story: folderUri('startup-bank', 'stories/scrappy-launch.md'),
+          profileIds: 2,
+          title: 'Startup PM · startup-bank',
+          paths: ['startup-bank/stories/first-hire.md', 'startup-bank/stories/scrappy-launch.md'],
+        },
+      ]) {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(story));
+        await vscode.commands.executeCommand('storyBank.showMatrix');
+        const html = await untilEqual('the matrix for the active folder', () => api.getMatrixHtml()?.includes(title) ?? false, true).then(() =>
+          api.getMatrixHtml()!,
+        );
+        assert.equal((html.match(/<th scope="col" data-question=/g) ?? []).length, profileIds);
+        assert.deepEqual([...html.matchAll(/data-story="([^"]+)"/g)].map((match) => match[1]).sort(), paths);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(story));
+        const practised = await vscode.commands.executeCommand<{ questionId: string }>('storyBank.practice', {
+          seed: 7,
+          seconds: 30,
+          record: false,
+          storyPath: paths[0],
+        });
+        const questionIds = [...html.matchAll(/<th scope="col" data-question="([^"]+)"/g)].map((match) => match[1]);
+        assert.ok(questionIds.includes(practised.questionId), `${practised.questionId} is a question of ${title}`);
+        await vscode.commands.executeCommand('storyBank.stopPractice');
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   test('New story for a question row creates the story in that row’s folder, for that folder’s profile', async () => {
     const roots = await api.getTreeChildren();
     const created: vscode.Uri[] = [];
