@@ -122,6 +122,16 @@ export interface IndexingSummary {
   phases: { configMs: number; discoverMs: number; checkMs: number };
 }
 
+/** One workspace folder's bank as practice, the matrix and the assistant tools see it. */
+export interface FolderView {
+  folder: vscode.WorkspaceFolder | undefined;
+  /** Set in a multi-root workspace only, where it tells the banks apart. */
+  folderName: string | undefined;
+  profile: Profile;
+  coverage: CoverageEntry[];
+  stories: readonly StoryEntry[];
+}
+
 export interface IndexProgress {
   done: number;
   total: number;
@@ -668,12 +678,14 @@ export class StoryBank implements vscode.Disposable {
    * One bank's profile, coverage and stories: the workspace folder of `uri` (the active editor's), else the first
    * folder. In a single-folder workspace, the whole bank. Practice and the matrix work on one bank at a time.
    */
-  folderView(uri: vscode.Uri | undefined): { folderName: string | undefined; profile: Profile; coverage: CoverageEntry[]; stories: readonly StoryEntry[] } {
+  folderView(uri: vscode.Uri | undefined): FolderView {
     const bank = (uri && this.folderOf(uri)) ?? this.firstFolder();
-    if (this.folders.size <= 1 || !bank?.configured)
-      return { folderName: undefined, profile: this.profile, coverage: this.coverage(), stories: this.stories() };
+    if (this.folders.size <= 1 || !bank?.configured) {
+      return { folder: bank?.folder, folderName: undefined, profile: this.profile, coverage: this.coverage(), stories: this.stories() };
+    }
     const inFolder = (entry: StoryEntry) => this.folderOf(entry.uri) === bank;
     return {
+      folder: bank.folder,
       folderName: bank.folder.name,
       profile: bank.index.config.profile,
       coverage: this.relativeCoverage(bank.index.coverage()),

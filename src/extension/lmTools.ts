@@ -37,13 +37,18 @@ export class LanguageModelTools {
     private readonly extensionUri: vscode.Uri,
   ) {}
 
+  /** The bank the tools answer about: in a multi-root workspace, the active editor's folder's (else the first folder's). */
+  private view() {
+    return this.bank.folderView(vscode.window.activeTextEditor?.document.uri);
+  }
+
   private config(): ResolvedConfig {
-    const first = vscode.workspace.workspaceFolders?.[0];
-    return first ? this.bank.configFor(first.uri) : this.bank.configuredConfig;
+    const folder = this.view().folder;
+    return folder ? this.bank.configFor(folder.uri) : this.bank.configuredConfig;
   }
 
   private indexed() {
-    return this.bank.stories().map((entry) => ({ path: entry.path, result: entry.result }));
+    return this.view().stories.map((entry) => ({ path: entry.path, result: entry.result }));
   }
 
   /** `path` names a story of the bank (as the coverage view lists it); neither path nor text: the active editor's story. */
