@@ -103,12 +103,10 @@ function tagProse(prose: string): LocalSentence {
     const local: LocalSentence = { tokens: [], entities: [] };
     /** Token index in the model's output -> index in `local.tokens`, or -1 when the token is not kept. */
     const kept: number[] = [];
-    const visible = /\S/g;
     let cursor = 0;
     for (let t = 0; t < values.length; t++) {
       const value = values[t];
-      visible.lastIndex = cursor;
-      const from = visible.exec(ended)?.index ?? ended.length;
+      const from = firstVisible(ended, cursor);
       const at = ended.indexOf(value, from);
       if (at < 0 || at - from > 64 || pos[t] === 'SPACE' || !value.trim() || at + value.length > prose.length) {
         kept.push(-1);
@@ -135,6 +133,29 @@ function tagProse(prose: string): LocalSentence {
     });
     return local;
   });
+}
+
+/** Where `/\S/g` would next match from `from`: the first character that is not white space or a line break. */
+function firstVisible(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) if (!isSpace(text.charCodeAt(at))) return at;
+  return text.length;
+}
+
+/** The characters `\s` matches: ECMAScript white space (Unicode Zs, tab, vertical tab, form feed, BOM) and line terminators. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** A cached sentence placed at its offsets in this file. */
