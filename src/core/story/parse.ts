@@ -428,8 +428,9 @@ interface AlignedText {
   /** mdast-util-to-nlcst places a value's characters at consecutive offsets from the node start. */
   assumedStart: number;
   length: number;
-  starts: Int32Array;
-  ends: Int32Array;
+  /** Undefined when the value is written as is: each character then starts at its assumed offset. */
+  starts: Int32Array | undefined;
+  ends: Int32Array | undefined;
 }
 
 const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
@@ -464,13 +465,15 @@ class SourceOffsets {
   /** The file offset where the character at assumed offset `offset` starts. */
   start(offset: number): number {
     const aligned = this.find(offset, false);
-    return aligned ? aligned.starts[offset - aligned.assumedStart] : offset;
+    if (!aligned) return offset;
+    return aligned.starts ? aligned.starts[offset - aligned.assumedStart] : offset;
   }
 
   /** The file offset just past the character that ends at assumed offset `offset`. */
   end(offset: number): number {
     const aligned = this.find(offset, true);
-    return aligned ? aligned.ends[offset - aligned.assumedStart - 1] : offset;
+    if (!aligned) return offset;
+    return aligned.ends ? aligned.ends[offset - aligned.assumedStart - 1] : offset;
   }
 
   private find(offset: number, isEnd: boolean): AlignedText | undefined {
@@ -492,6 +495,12 @@ class SourceOffsets {
 
   private add(value: string, from: number, to: number): void {
     const { text } = this;
+    if (value.length > 0 && value.length === to - from && text.startsWith(value, from)) {
+      // The source is the value itself: the walk below would map each character to its assumed offset, or (where a
+      // reference or escape seems to start) fail to align and keep the assumed offsets, which is the same.
+      this.texts.push({ assumedStart: from, length: value.length, starts: undefined, ends: undefined });
+      return;
+    }
     const starts = new Int32Array(value.length);
     const ends = new Int32Array(value.length);
     let j = from;
