@@ -64,7 +64,8 @@ export function analyze(story: ParsedStory): TaggedSentence[] {
 
 /** A tagged sentence with offsets relative to its own start: what the cache keeps, keyed by the sentence's prose. */
 interface LocalSentence {
-  tokens: { text: string; lemma: string; pos: PartOfSpeech; start: number; end: number }[];
+  /** `lower` and `negated` depend on the sentence's words only, so they are computed once per prose, not per placement. */
+  tokens: { text: string; lower: string; lemma: string; pos: PartOfSpeech; negated: boolean; start: number; end: number }[];
   entities: { kind: EntityKind; first: number; last: number }[];
 }
 
@@ -102,21 +103,28 @@ function tagProse(prose: string): LocalSentence {
     const local: LocalSentence = { tokens: [], entities: [] };
     /** Token index in the model's output -> index in `local.tokens`, or -1 when the token is not kept. */
     const kept: number[] = [];
-    const visible = /\S/g;
     let cursor = 0;
     for (let t = 0; t < values.length; t++) {
       const value = values[t];
-      visible.lastIndex = cursor;
-      const from = visible.exec(ended)?.index ?? ended.length;
+      const from = firstVisible(ended, cursor);
       const at = ended.indexOf(value, from);
       if (at < 0 || at - from > 64 || pos[t] === 'SPACE' || !value.trim() || at + value.length > prose.length) {
         kept.push(-1);
         continue;
       }
       cursor = at + value.length;
-      local.tokens.push({ text: value, lemma: lemmas[t].toLowerCase(), pos: pos[t], start: at, end: at + value.length });
+      local.tokens.push({
+        text: value,
+        lower: value.toLowerCase(),
+        lemma: lemmas[t].toLowerCase(),
+        pos: pos[t],
+        negated: false,
+        start: at,
+        end: at + value.length,
+      });
       kept.push(local.tokens.length - 1);
     }
+    local.tokens.forEach((token, index) => (token.negated = negatedAt(local.tokens, index)));
     doc.entities().each((entity: ReturnType<ReturnType<typeof doc.entities>['itemAt']>) => {
       const kind = ENTITY_KINDS[entity.out(its.type) as string];
       const [first, last] = entity.out(its.span) as unknown as [number, number];
@@ -127,18 +135,40 @@ function tagProse(prose: string): LocalSentence {
   });
 }
 
+/** Where `/\S/g` would next match from `from`: the first character that is not white space or a line break. */
+function firstVisible(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) if (!isSpace(text.charCodeAt(at))) return at;
+  return text.length;
+}
+
+/** The characters `\s` matches: ECMAScript white space (Unicode Zs, tab, vertical tab, form feed, BOM) and line terminators. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** A cached sentence placed at its offsets in this file. */
 function placed(text: string, sentence: Sentence, local: LocalSentence): TaggedSentence {
   const base = sentence.span.start;
   const tokens: Token[] = local.tokens.map((token) => ({
     text: token.text,
-    lower: token.text.toLowerCase(),
+    lower: token.lower,
     lemma: token.lemma,
     pos: token.pos,
-    negated: false,
+    negated: token.negated,
     span: { start: base + token.start, end: base + token.end },
   }));
-  tokens.forEach((token, index) => (token.negated = negatedAt(tokens, index)));
   const entities = local.entities.map(({ kind, first, last }) => {
     const span = { start: tokens[first].span.start, end: tokens[last].span.end };
     const entity: Entity = { kind, text: text.slice(span.start, span.end), span, first, last };
@@ -153,15 +183,13 @@ const DOUBLE_QUOTES = /[\u201c\u201d]/g;
 const LINK_TARGET = /\]\([^)\n]*\)/g;
 const HTML_TAG = /<[^>\n]{0,200}>/g;
 const MARKUP = /[*_`~[\]#>|\\]/g;
+/** Any character one of the patterns above starts with: without one, the source is already prose. */
+const NEEDS_CLEANING = /[*_`~[\]#>|\\<\u2018\u2019\u02bc\u201c\u201d]/;
 
 /** A sentence's source text as prose, character for character: inline markup blanked, quotes straightened. */
 function sentenceProse(text: string, sentence: Sentence): string {
+  const source = text.slice(sentence.span.start, sentence.span.end);
+  if (!NEEDS_CLEANING.test(source)) return source;
   const blanked = (part: string) => part.replace(/./g, ' ');
-  return text
-    .slice(sentence.span.start, sentence.span.end)
-    .replace(LINK_TARGET, blanked)
-    .replace(HTML_TAG, blanked)
-    .replace(MARKUP, ' ')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"');
+  return source.replace(LINK_TARGET, blanked).replace(HTML_TAG, blanked).replace(MARKUP, ' ').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }

@@ -147,7 +147,7 @@ function findClauses(sentence: TaggedSentence): Clause[] {
  * across punctuation). The model's own negation flag runs on to the end of the clause and beyond, which would
  * negate "I coded" after "nobody knew why".
  */
-export function negatedAt(tokens: readonly Token[], index: number): boolean {
+export function negatedAt(tokens: readonly Pick<Token, 'pos' | 'lower' | 'lemma'>[], index: number): boolean {
   for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
     if (tokens[k].pos === 'PUNCT') return false;
     if (NEGATIONS.has(tokens[k].lower) || tokens[k].lower === 'without' || tokens[k].lemma === 'not') return true;

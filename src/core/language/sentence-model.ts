@@ -104,8 +104,21 @@ export function judge(
   return passes(false, bestScore, model) ? { pass: true, sentence: best } : { pass: false };
 }
 
+/** Each model's weights as a Map: features are fresh strings, which a Map finds faster than a large object does. */
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function weightMap(model: SentenceModel): Map<string, number> {
+  let weights = weightMaps.get(model.weights);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model.weights, weights);
+  }
+  return weights;
+}
+
 export function probability(model: SentenceModel, features: readonly string[]): number {
+  const weights = weightMap(model);
   let sum = model.bias;
-  for (const feature of features) sum += model.weights[feature] ?? 0;
+  for (const feature of features) sum += weights.get(feature) ?? 0;
   return 1 / (1 + Math.exp(-sum));
 }

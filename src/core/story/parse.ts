@@ -2,8 +2,7 @@ import type { Html, Paragraph as MdParagraph, Root as MdRoot, RootContent } from
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { decodeString } from 'micromark-util-decode-string';
-import type { Paragraph as NlParagraph, Root as NlRoot, Sentence as NlSentence } from 'nlcst';
-import { toString as nlcstToString } from 'nlcst-to-string';
+import type { Nodes as NlNode, Paragraph as NlParagraph, Root as NlRoot, Sentence as NlSentence } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -395,16 +394,33 @@ function toSentence(node: NlSentence, offsets: SourceOffsets): Sentence | undefi
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined || end <= start) return undefined;
   const words: Word[] = [];
+  let text = '';
   for (const child of node.children) {
+    const childText = nodeText(child);
+    text += childText;
     if (child.type !== 'WordNode') continue;
     const wordStart = child.position?.start.offset;
     const wordEnd = child.position?.end.offset;
-    const wordText = nlcstToString(child);
-    if (wordStart === undefined || wordEnd === undefined || !HAS_WORD_CHARACTER.test(wordText)) continue;
-    words.push({ text: wordText, span: { start: offsets.start(wordStart), end: offsets.end(wordEnd) } });
+    if (wordStart === undefined || wordEnd === undefined || !hasWordCharacter(childText)) continue;
+    words.push({ text: childText, span: { start: offsets.start(wordStart), end: offsets.end(wordEnd) } });
   }
   if (words.length === 0) return undefined;
-  return { text: nlcstToString(node), span: { start: offsets.start(start), end: offsets.end(end) }, words, section: undefined };
+  return { text, span: { start: offsets.start(start), end: offsets.end(end) }, words, section: undefined };
+}
+
+/** What nlcst-to-string gives, without its intermediate arrays: the node's text values, in order. */
+function nodeText(node: NlNode): string {
+  if ('value' in node) return node.value;
+  let text = '';
+  for (const child of node.children) text += nodeText(child);
+  return text;
+}
+
+/** `HAS_WORD_CHARACTER.test`, answered without the regex when the word starts with an ASCII letter or digit. */
+function hasWordCharacter(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
+  return HAS_WORD_CHARACTER.test(text);
 }
 
 /** A text node's decoded value, placed where mdast-util-to-nlcst assumes it lies, with each character's real extent. */
@@ -412,8 +428,9 @@ interface AlignedText {
   /** mdast-util-to-nlcst places a value's characters at consecutive offsets from the node start. */
   assumedStart: number;
   length: number;
-  starts: Int32Array;
-  ends: Int32Array;
+  /** Undefined when the value is written as is: each character then starts at its assumed offset. */
+  starts: Int32Array | undefined;
+  ends: Int32Array | undefined;
 }
 
 const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
@@ -448,13 +465,15 @@ class SourceOffsets {
   /** The file offset where the character at assumed offset `offset` starts. */
   start(offset: number): number {
     const aligned = this.find(offset, false);
-    return aligned ? aligned.starts[offset - aligned.assumedStart] : offset;
+    if (!aligned) return offset;
+    return aligned.starts ? aligned.starts[offset - aligned.assumedStart] : offset;
   }
 
   /** The file offset just past the character that ends at assumed offset `offset`. */
   end(offset: number): number {
     const aligned = this.find(offset, true);
-    return aligned ? aligned.ends[offset - aligned.assumedStart - 1] : offset;
+    if (!aligned) return offset;
+    return aligned.ends ? aligned.ends[offset - aligned.assumedStart - 1] : offset;
   }
 
   private find(offset: number, isEnd: boolean): AlignedText | undefined {
@@ -476,6 +495,12 @@ class SourceOffsets {
 
   private add(value: string, from: number, to: number): void {
     const { text } = this;
+    if (value.length > 0 && value.length === to - from && text.startsWith(value, from)) {
+      // The source is the value itself: the walk below would map each character to its assumed offset, or (where a
+      // reference or escape seems to start) fail to align and keep the assumed offsets, which is the same.
+      this.texts.push({ assumedStart: from, length: value.length, starts: undefined, ends: undefined });
+      return;
+    }
     const starts = new Int32Array(value.length);
     const ends = new Int32Array(value.length);
     let j = from;

@@ -10,6 +10,8 @@ const ProfileQuestionIdList = z.array(z.string({ error: 'each question id is a w
   error: 'expected a list of question ids for this profile, for example [judgment]',
 });
 
+const NonEmptyQuestionIdList = QuestionIdList.min(1, 'list at least one question id this story answers');
+
 /** `questions: [judgment]`, or per profile: `questions: { netflix-pm: [judgment], amazon-lp: [are-right-a-lot] }`. */
 export type StoryQuestions = string[] | Record<string, string[]>;
 
@@ -27,7 +29,7 @@ const QuestionsSchema = z.unknown().transform((value, ctx): StoryQuestions => {
     }
     return map as Record<string, string[]>;
   }
-  const list = QuestionIdList.min(1, 'list at least one question id this story answers').safeParse(value);
+  const list = NonEmptyQuestionIdList.safeParse(value);
   if (!list.success) forward(list.error.issues);
   return (list.data ?? []) as string[];
 });

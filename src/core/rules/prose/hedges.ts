@@ -52,6 +52,26 @@ const point = (offset: number) => ({ line: 1, column: offset + 1, offset });
  */
 const HEDGE_WORDS = new Set([...CLAIM_HEDGES].flatMap((phrase) => phrase.split(' ')));
 
+/** How nlcst-search compares words (nlcst-normalize's defaults): lower case, `’` made straight, `-` and `'` dropped. */
+function searchForm(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/-/g, '').replace(/'/g, '');
+}
+
+/** The phrases the plugin searches for, as the words it compares; undefined stands for its `*` wildcard. */
+const SEARCHED_PHRASES = [...new Set([...fillers, ...hedges, ...weasels])]
+  .filter((phrase) => CLAIM_HEDGES.has(phrase))
+  .map((phrase) => phrase.split(' ').map((word) => (word === '*' ? undefined : searchForm(word))));
+
+/**
+ * Whether the plugin could match in this sentence: some searched phrase has all its words among the sentence's
+ * candidate words. A sentence that fails this cannot match, so leaving it out changes nothing but the cost.
+ */
+function mayHoldHedge(sentence: Sentence): boolean {
+  const words = new Set<string>();
+  for (const word of sentence.words) if (HEDGE_WORDS.has(normalizeWord(word.text))) words.add(searchForm(word.text));
+  return words.size > 0 && SEARCHED_PHRASES.some((phrase) => phrase.every((word) => word === undefined || words.has(word)));
+}
+
 function toNlSentence(sentence: Sentence, text: string): NlSentence {
   const children: SentenceContent[] = [];
   sentence.words.forEach((word, index) => {
@@ -71,8 +91,8 @@ function toNlSentence(sentence: Sentence, text: string): NlSentence {
 
 /** Claim-weakening hedges in the given sentences, found by retext-intensify and calibrated as described above. */
 export function findClaimHedges(sentences: readonly Sentence[], text: string): HedgeMatch[] {
-  // Only sentences holding a candidate word go to the plugin; most sentences have none.
-  sentences = sentences.filter((sentence) => sentence.words.some((word) => HEDGE_WORDS.has(normalizeWord(word.text))));
+  // Only sentences holding every word of some phrase go to the plugin; most sentences have none.
+  sentences = sentences.filter(mayHoldHedge);
   if (sentences.length === 0) return [];
   const wordAt = new Map<number, { sentence: Sentence; index: number }>();
   const paragraphs: Paragraph[] = sentences.map((sentence) => {

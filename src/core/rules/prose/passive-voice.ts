@@ -407,6 +407,17 @@ function processorFor(ignore: readonly string[]) {
 }
 
 /**
+ * What retext-passive said of each be-verb and word pair it was given, by processor. Each pair is a sentence of its
+ * own, so the verdict depends on the two words alone; a pair seen in an earlier story is not run again.
+ */
+const verdictsByProcessor = new WeakMap<ReturnType<typeof makeProcessor>, Map<string, boolean>>();
+const VERDICT_LIMIT = 20_000;
+
+function pairKey(kept: readonly Kept[], position: number): string {
+  return `${kept[position - 1].value}\u0000${kept[position].value}`;
+}
+
+/**
  * Passive phrases in the sentence whose actor is hidden. `ignore` lists participles never to report. With the file
  * `text`, a hit whose words are not found at their offsets (positions drifted) is dropped rather than misplaced.
  */
@@ -447,28 +458,41 @@ export function hiddenActorPassivesIn(sentences: readonly Sentence[], ignore: re
     });
   }
   if (pairs.length > 0) {
-    const byOffset = new Map<number, { candidate: Candidate; position: number }>();
-    const nodes: NlSentence[] = pairs.map((pair) => {
-      const { kept, sentence } = pair.candidate;
-      const be = kept[pair.position - 1];
-      const word = kept[pair.position];
-      byOffset.set(sentence.words[word.index].span.start, pair);
-      return {
-        type: 'SentenceNode',
-        children: [
-          wordNode(be.value, sentence.words[be.index].span),
-          { type: 'WhiteSpaceNode', value: ' ' },
-          wordNode(word.value, sentence.words[word.index].span),
-        ],
-      };
-    });
-    const file = new VFile();
-    processorFor(ignore).runSync({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: nodes }] } satisfies NlRoot, file);
-    for (const message of file.messages) {
-      const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
-      const pair = offset === undefined ? undefined : byOffset.get(offset);
-      if (pair) pair.candidate.participles.add(pair.position);
+    const processor = processorFor(ignore);
+    let verdicts = verdictsByProcessor.get(processor);
+    if (!verdicts || verdicts.size > VERDICT_LIMIT) verdictsByProcessor.set(processor, (verdicts = new Map()));
+    const unseen = new Map<string, { candidate: Candidate; position: number }>();
+    for (const pair of pairs) {
+      const key = pairKey(pair.candidate.kept, pair.position);
+      if (!verdicts.has(key) && !unseen.has(key)) unseen.set(key, pair);
     }
+    if (unseen.size > 0) {
+      const keyAtOffset = new Map<number, string>();
+      const nodes: NlSentence[] = [...unseen].map(([key, pair]) => {
+        const { kept, sentence } = pair.candidate;
+        const be = kept[pair.position - 1];
+        const word = kept[pair.position];
+        keyAtOffset.set(sentence.words[word.index].span.start, key);
+        return {
+          type: 'SentenceNode',
+          children: [
+            wordNode(be.value, sentence.words[be.index].span),
+            { type: 'WhiteSpaceNode', value: ' ' },
+            wordNode(word.value, sentence.words[word.index].span),
+          ],
+        };
+      });
+      const file = new VFile();
+      processor.runSync({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: nodes }] } satisfies NlRoot, file);
+      const reported = new Set<string>();
+      for (const message of file.messages) {
+        const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
+        const key = offset === undefined ? undefined : keyAtOffset.get(offset);
+        if (key !== undefined) reported.add(key);
+      }
+      for (const key of unseen.keys()) verdicts.set(key, reported.has(key));
+    }
+    for (const pair of pairs) if (verdicts.get(pairKey(pair.candidate.kept, pair.position))) pair.candidate.participles.add(pair.position);
   }
 
   const found: HiddenActorPassive[] = [];
