@@ -19,7 +19,11 @@ export function defaultCacheDir(): string {
   return path.join(base, 'story-bank');
 }
 
-/** One cache file per bank: the absolute paths that were checked pick the file. */
+/**
+ * One cache file per bank: the absolute paths that were checked pick the file. It is a JSON header line followed
+ * by the entries' bytes (ResultCache.serialize); it keeps the name it had when it was all JSON, so that the first
+ * run of this version replaces the old file instead of leaving it behind.
+ */
 export function cacheFileFor(inputs: readonly string[], cacheDir: string): string {
   const bank = sha256(JSON.stringify(inputs.map((input) => path.resolve(input)))).slice(0, 16);
   return path.join(cacheDir, `cli-cache-v1-${bank}.json`);
@@ -28,13 +32,13 @@ export function cacheFileFor(inputs: readonly string[], cacheDir: string): strin
 export function loadCache(file: string | undefined, source: ConfigSource): ResultCache<CacheMeta> {
   const stamp = { coreVersion: coreVersion(), configFingerprint: configFingerprint(source) };
   if (!file) return new ResultCache<CacheMeta>(stamp);
-  let json: unknown;
+  let bytes: Uint8Array | undefined;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    bytes = readFileSync(file);
   } catch {
-    json = undefined; // missing or damaged: start empty
+    bytes = undefined; // missing: start empty (a damaged file is found out by ResultCache.read)
   }
-  return ResultCache.fromJSON<CacheMeta>(json, stamp);
+  return ResultCache.read<CacheMeta>(bytes, stamp);
 }
 
 /** Written to a temporary file and renamed, so a run that is killed never leaves half a cache behind. */
@@ -42,7 +46,7 @@ export function saveCache(file: string, cache: ResultCache<CacheMeta>): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(cache.toJSON({ onlyUsed: true, savedAt: Date.now() })));
+    writeFileSync(temporary, cache.serialize({ onlyUsed: true, savedAt: Date.now() }));
     renameSync(temporary, file);
   } catch {
     // A cache that cannot be written only makes the next run slower.

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import type { SectionTime, StorySummary } from '../core/lint';
 import type { FilterId } from '../core/rules/rule';
 import type { Finding, Range } from '../core/types';
+import { storyRecord, type StoryRecord } from './report';
 
-/** Bump when the shape of a cached entry or of the serialized cache changes. */
-export const CACHE_SCHEMA = 4;
+/** Bump when the shape of a cached entry or of the cache file changes. */
+export const CACHE_SCHEMA = 5;
 
 /** The part of a StoryResult that survives caching. */
 export type CachedResult = StorySummary;
@@ -35,22 +36,9 @@ export interface FileStamp {
 /** A stamp this close to the time the cache was written (or later) may hide a second write in the same tick. */
 const RACY_MS = 2000;
 
-export interface SerializedCache<M = unknown> extends CacheStamp {
-  schema: number;
-  /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
-  meta?: M;
-  /** File stamps by path, and when they were written (ms since the epoch). */
-  files?: Record<string, PackedStamp>;
-  savedAt?: number;
-  /** The strings the entries share, which they name by their index here. */
-  strings: string[];
-  entries: Record<string, PackedResult>;
-}
-
-// The cache file's compact form. A bank's results repeat the same rule and message ids, severities, messages,
-// docs URLs, question ids and section kinds thousands of times, and their positions are small objects: as
-// arrays, with each such string an index into one table, the file of a 1,000-story bank is about 1 MB instead
-// of 3.5 MB, and it is read about four times as fast (what a warm run spends most of its time on).
+// A result's compact form in the cache file. A bank's results repeat the same rule and message ids, severities,
+// messages, docs URLs, question ids and section kinds thousands of times, and their positions are small objects:
+// as arrays, with each such string an index into one table, 1,000 results take about 1 MB instead of 3.5 MB.
 type PackedStamp = [size: number, mtimeMs: number, ino: number, key: string];
 type PackedRange = [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
 type PackedEvidence = [filter: number, spanStart: number, spanEnd: number, ...range: PackedRange, text: string];
@@ -271,12 +259,103 @@ export function toCachedResult(result: CachedResult): CachedResult {
   };
 }
 
+/**
+ * A result known from the cache file. The record the report prints is at hand; the full result is decoded from the
+ * file only when one of its other fields is read (a warm CLI run reads none).
+ */
+export class StoredResult implements CachedResult {
+  private decoded: CachedResult | undefined;
+  constructor(
+    readonly record: StoryRecord,
+    private readonly decode: () => CachedResult | undefined,
+  ) {}
+  private get full(): CachedResult {
+    this.decoded ??= this.decode();
+    if (!this.decoded) throw new Error('the cached result is damaged');
+    return this.decoded;
+  }
+  get isStory() {
+    return this.record.isStory;
+  }
+  get title() {
+    return this.full.title;
+  }
+  get questions() {
+    return this.record.questions;
+  }
+  get ready() {
+    return this.record.ready;
+  }
+  get words() {
+    return this.full.words;
+  }
+  get seconds() {
+    return this.full.seconds;
+  }
+  get filters() {
+    return this.full.filters;
+  }
+  get evidence() {
+    return this.full.evidence;
+  }
+  get sectionTimes() {
+    return this.full.sectionTimes;
+  }
+  get findings() {
+    return this.full.findings;
+  }
+}
+
+// The cache file: one line of JSON (the header: stamps, the string table, file stamps and an index of the
+// entries), then the entries' bytes. Each entry is its packed result (JSON naming strings by their index in the
+// table), then its record's JSON bytes (copied to a warm run's output as they are), then its text-format JSON.
+// A warm run parses the header and touches no entry's bytes but the JSON it prints.
+interface CacheHeader<M> extends CacheStamp {
+  schema: number;
+  /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
+  meta?: M;
+  /** When the file was written (ms since the epoch): file stamps around then are not trusted. */
+  savedAt?: number;
+  /** The strings the entries share, which they name by their index here. */
+  strings: string[];
+  /** File stamps by path. */
+  files?: Record<string, PackedStamp>;
+  entries: Record<string, EntryIndex>;
+  /** The length of what follows the header line: a file cut short is ignored. */
+  bodyBytes: number;
+}
+
+/** Where an entry's parts lie in the body (a byte offset and three lengths), then the record's small fields. */
+type EntryIndex = [
+  start: number,
+  packedBytes: number,
+  jsonBytes: number,
+  textBytes: number,
+  isStory: 0 | 1,
+  title: string,
+  questions: number[],
+  ready: number[],
+  errors: number,
+  findings: number,
+];
+
+interface Entry {
+  result?: CachedResult;
+  record?: StoryRecord;
+  /** Read from the file and not decoded yet. */
+  stored?: EntryIndex;
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 export class ResultCache<M = unknown> {
-  private readonly entries = new Map<string, CachedResult>();
+  private readonly entries = new Map<string, Entry>();
   private readonly stamps = new Map<string, FileStamp>();
   private stampsChanged = false;
   private savedAt = 0;
-  /** Keys looked up or stored since creation: what `toJSON({ onlyUsed: true })` keeps. */
+  private body: Uint8Array = new Uint8Array(0);
+  private strings: readonly string[] = [];
+  /** Keys looked up or stored since creation: what `serialize({ onlyUsed: true })` keeps. */
   private readonly used = new Set<string>();
   hits = 0;
   misses = 0;
@@ -284,24 +363,32 @@ export class ResultCache<M = unknown> {
 
   constructor(readonly stamp: CacheStamp) {}
 
-  /** Restores a serialized cache; anything written by another schema, core version or configuration is dropped. */
-  static fromJSON<M>(json: unknown, stamp: CacheStamp): ResultCache<M> {
+  /**
+   * Restores a cache file's bytes (see `serialize`). A file written by another schema, core version or
+   * configuration, or one that is damaged or cut short, gives an empty cache; a damaged entry is a miss.
+   */
+  static read<M>(bytes: Uint8Array | undefined, stamp: CacheStamp): ResultCache<M> {
     const cache = new ResultCache<M>(stamp);
-    if (!json || typeof json !== 'object') return cache;
-    const data = json as Partial<SerializedCache<M>>;
-    if (data.schema !== CACHE_SCHEMA || data.coreVersion !== stamp.coreVersion || data.configFingerprint !== stamp.configFingerprint) return cache;
-    if (!data.entries || typeof data.entries !== 'object' || !Array.isArray(data.strings)) return cache;
-    for (const [key, entry] of Object.entries(data.entries)) {
-      if (!/^[0-9a-f]{64}$/.test(key)) continue;
-      try {
-        cache.entries.set(key, unpack(entry, data.strings));
-      } catch {
-        // A damaged entry is a miss: the story is checked again.
-      }
+    if (!bytes) return cache;
+    const newline = bytes.indexOf(0x0a);
+    let header: Partial<CacheHeader<M>>;
+    try {
+      header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, newline < 0 ? bytes.length : newline).toString('utf8'));
+    } catch {
+      return cache;
     }
-    cache.meta = data.meta;
-    cache.savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
-    for (const [file, packed] of Object.entries(data.files ?? {})) {
+    if (!header || typeof header !== 'object' || newline < 0) return cache;
+    if (header.schema !== CACHE_SCHEMA || header.coreVersion !== stamp.coreVersion || header.configFingerprint !== stamp.configFingerprint) return cache;
+    if (!header.entries || typeof header.entries !== 'object' || !Array.isArray(header.strings)) return cache;
+    if (header.bodyBytes !== bytes.length - newline - 1) return cache;
+    cache.body = bytes.subarray(newline + 1);
+    cache.strings = header.strings;
+    for (const [key, index] of Object.entries(header.entries)) {
+      if (/^[0-9a-f]{64}$/.test(key)) cache.entries.set(key, { stored: index });
+    }
+    cache.meta = header.meta;
+    cache.savedAt = typeof header.savedAt === 'number' ? header.savedAt : 0;
+    for (const [file, packed] of Object.entries(header.files ?? {})) {
       const [size, mtimeMs, ino, key] = Array.isArray(packed) ? packed : [];
       const stamp = { size, mtimeMs, ino, key };
       if (isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
@@ -338,6 +425,7 @@ export class ResultCache<M = unknown> {
     return sha256(text);
   }
 
+  /** Entries held, including any from the file not yet decoded (a damaged one is dropped when first used). */
   get size(): number {
     return this.entries.size;
   }
@@ -346,19 +434,47 @@ export class ResultCache<M = unknown> {
   getByKey(key: string): CachedResult | undefined {
     this.used.add(key);
     const entry = this.entries.get(key);
-    if (entry) this.hits++;
+    const result = entry && this.resultOf(key, entry);
+    if (result) this.hits++;
     else this.misses++;
-    return entry;
+    return result;
   }
 
   get(text: string): CachedResult | undefined {
     return this.getByKey(ResultCache.keyOf(text));
   }
 
+  /**
+   * What the report prints of the text with this key, rendered once: read from the file, or from the result.
+   * With its record at hand, the result itself is decoded from the file only if asked for.
+   */
+  storedByKey(key: string): StoredResult | undefined {
+    const record = this.recordByKey(key);
+    if (!record) return undefined;
+    this.hits++;
+    return new StoredResult(record, () => {
+      const entry = this.entries.get(key);
+      return entry && this.resultOf(key, entry);
+    });
+  }
+
+  /** The record of the text with this key (see StoryRecord), or undefined when the cache has none. */
+  recordByKey(key: string): StoryRecord | undefined {
+    this.used.add(key);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (!entry.record) {
+      if (entry.stored) entry.record = this.storedRecord(entry.stored);
+      else if (entry.result) entry.record = storyRecord(entry.result);
+      if (!entry.record) this.entries.delete(key);
+    }
+    return entry.record;
+  }
+
   /** A full StoryResult is copied down to its cacheable fields; an already slim result is stored as it is. */
   setByKey(key: string, result: CachedResult): void {
     this.used.add(key);
-    this.entries.set(key, 'story' in result ? toCachedResult(result) : result);
+    this.entries.set(key, { result: 'story' in result ? toCachedResult(result) : result });
   }
 
   set(text: string, result: CachedResult): void {
@@ -371,16 +487,88 @@ export class ResultCache<M = unknown> {
     return false;
   }
 
-  /** `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
-  toJSON(options: { onlyUsed?: boolean; savedAt?: number } = {}): SerializedCache<M> {
+  /** The cache file's bytes. `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
+  serialize(options: { onlyUsed?: boolean; savedAt?: number } = {}): Buffer {
     const table = new StringTable();
-    const entries: Record<string, PackedResult> = {};
-    for (const [key, entry] of this.entries) {
-      if (!options.onlyUsed || this.used.has(key)) entries[key] = pack(entry, table);
+    const entries: Record<string, EntryIndex> = {};
+    const parts: Uint8Array[] = [];
+    let offset = 0;
+    for (const [key, entry] of [...this.entries]) {
+      if (options.onlyUsed && !this.used.has(key)) continue;
+      const result = this.resultOf(key, entry);
+      const record = result && this.recordByKey(key);
+      if (!result || !record) continue;
+      const packed = Buffer.from(JSON.stringify(pack(result, table)), 'utf8');
+      const of = (value: string) => table.of(value);
+      entries[key] = [
+        offset,
+        packed.length,
+        record.json.length,
+        record.text.length,
+        record.isStory ? 1 : 0,
+        record.title,
+        record.questions.map(of),
+        record.ready.map(of),
+        record.errors,
+        record.findings,
+      ];
+      parts.push(packed, record.json, record.text);
+      offset += packed.length + record.json.length + record.text.length;
     }
     const files: Record<string, PackedStamp> = {};
     for (const [file, stamp] of this.stamps) if (entries[stamp.key]) files[file] = [stamp.size, stamp.mtimeMs, stamp.ino, stamp.key];
-    return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, strings: table.strings, entries, files, savedAt: options.savedAt ?? this.savedAt };
+    const header: CacheHeader<M> = {
+      schema: CACHE_SCHEMA,
+      ...this.stamp,
+      meta: this.meta,
+      savedAt: options.savedAt ?? this.savedAt,
+      strings: table.strings,
+      files,
+      entries,
+      bodyBytes: offset,
+    };
+    return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...parts]);
+  }
+
+  private resultOf(key: string, entry: Entry): CachedResult | undefined {
+    if (!entry.result && entry.stored) {
+      try {
+        const [start, packedBytes] = entry.stored;
+        if (!isCount(start) || !isCount(packedBytes) || start + packedBytes > this.body.length) throw new Error('outside the file');
+        entry.result = unpack(JSON.parse(this.slice(start, packedBytes)), this.strings);
+      } catch {
+        // A damaged entry is a miss: the story is checked again.
+        this.entries.delete(key);
+      }
+    }
+    return entry.result;
+  }
+
+  /** The record an entry's index and bytes describe; undefined when they do not hold together. */
+  private storedRecord(index: EntryIndex): StoryRecord | undefined {
+    if (!Array.isArray(index) || index.length !== 10) return undefined;
+    const [start, packedBytes, jsonBytes, textBytes, isStory, title, questions, ready, errors, findings] = index;
+    if (![start, packedBytes, jsonBytes, textBytes, errors, findings].every(isCount) || typeof title !== 'string') return undefined;
+    if (start + packedBytes + jsonBytes + textBytes > this.body.length || !Array.isArray(questions) || !Array.isArray(ready)) return undefined;
+    const strings = [...questions, ...ready].map((at) => this.strings[at]);
+    if (!strings.every((value) => typeof value === 'string')) return undefined;
+    const json = this.body.subarray(start + packedBytes, start + packedBytes + jsonBytes);
+    // A story's JSON opens with a field six spaces in and closes with its brace four spaces in.
+    if (json[0] !== 0x20 || json[6] !== 0x22 || json[jsonBytes - 1] !== 0x7d || json[jsonBytes - 6] !== 0x0a) return undefined;
+    return {
+      isStory: isStory === 1,
+      title,
+      questions: strings.slice(0, questions.length),
+      ready: strings.slice(questions.length),
+      errors,
+      findings,
+      json,
+      text: this.body.subarray(start + packedBytes + jsonBytes, start + packedBytes + jsonBytes + textBytes),
+    };
+  }
+
+  private slice(start: number, length: number): string {
+    return Buffer.from(this.body.buffer, this.body.byteOffset + start, length).toString('utf8');
   }
 }
 

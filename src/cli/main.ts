@@ -3,7 +3,7 @@ import type * as McpModule from './mcp';
 import { ConfigError, checkBank } from './check-bank';
 import { loadEngine, siblingFile } from './engine-loader';
 import { runExport } from './export';
-import { COLORS, NO_COLORS, buildReport, hasErrors, toText, writeJson, type ReportStory } from './report';
+import { COLORS, NO_COLORS, hasErrors, recordReport, recordedText, writeRecordedJson } from './report';
 import { PARALLEL_THRESHOLD } from './worker-pool';
 
 const USAGE = `Usage: storybank <command> [paths...] [options]
@@ -83,13 +83,14 @@ export async function main(
     const started = performance.now();
     const useCache = values['no-cache'] ? false : (values.cache ?? true);
     const { config, stories, errors, stats } = await checkBank(inputs, io.stderr, { configOptions, useCache, cacheDir: values['cache-dir'], jobs });
-    const report = buildReport(config, stories, errors);
+    const report = recordReport(config, stories, errors);
     if (values.format === 'json') {
-      writeJson(report, (chunk) => io.stdout.write(chunk));
+      writeRecordedJson(report, (chunk) => io.stdout.write(chunk));
     } else {
       const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
-      const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS, {
+      const text = recordedText(report, useColor ? COLORS : NO_COLORS, {
         evidence: values.evidence === true && command === 'check',
+        findings: command !== 'coverage',
       });
       io.stdout.write(text);
     }
@@ -106,10 +107,6 @@ export async function main(
     io.stderr.write(`storybank: ${(error as Error).message}\n`);
     return 2;
   }
-}
-
-function withoutFindings(story: ReportStory): ReportStory {
-  return { ...story, result: { ...story.result, findings: [] } };
 }
 
 if (require.main === module) {

@@ -1,10 +1,14 @@
 // Imports reach into the core module by module (not through its index) so that the CLI's light half, which
 // answers warm runs from the cache, does not load the parser and the rules.
+//
+// Both formats are written from StoryRecords: what the report prints of each story, rendered once when the story
+// is checked and kept in the cache beside its result. A warm run then copies each story's JSON bytes from the
+// cache file to the output instead of rebuilding and stringifying its objects.
 import type { CachedResult } from './cache';
 import type { ResolvedConfig } from '../core/config';
 import { computeCoverage, type CoverageEntry, type IndexedStory } from '../core/coverage';
 import { FILTER_RULE_IDS, filterVerdict, type FilterId } from '../core/rules/rule';
-import type { Finding, Range } from '../core/types';
+import type { Finding, Range, Severity } from '../core/types';
 
 /** A checked story as the report needs it: a full StoryResult or its cached copy. */
 export interface ReportStory {
@@ -26,31 +30,82 @@ export interface BankReport {
   errors: BankError[];
 }
 
+/** What the report prints of one story, whatever its path. */
+export interface StoryRecord {
+  isStory: boolean;
+  title: string;
+  questions: string[];
+  ready: string[];
+  /** How many findings are errors: one fails the check. */
+  errors: number;
+  findings: number;
+  /** The story's `--format json` text after its path line, as UTF-8, indented as deep as in the report. */
+  json: Uint8Array;
+  /** What the text format prints of the story (a TextRecord), as UTF-8 JSON: only that format decodes it. */
+  text: Uint8Array;
+}
+
+/** A finding as the text format prints it: 1-based line and column, severity, message, rule. */
+type TextFinding = [line: number, column: number, severity: Severity, message: string, ruleId: string];
+/** A passed filter's words (white space folded) and where they start. */
+type TextEvidence = [line: number, column: number, text: string];
+interface TextRecord {
+  findings: TextFinding[];
+  evidence: Partial<Record<FilterId, TextEvidence>>;
+}
+
+export interface RecordedStory {
+  path: string;
+  record: StoryRecord;
+}
+
+export interface RecordedReport {
+  config: ResolvedConfig;
+  stories: RecordedStory[];
+  coverage: CoverageEntry[];
+  errors: BankError[];
+}
+
 export function buildReport(config: ResolvedConfig, stories: ReportStory[], errors: BankError[]): BankReport {
   // computeCoverage reads only the fields a CachedResult keeps (isStory, questions, filters, findings).
   return { config, stories, coverage: computeCoverage(config.profile, stories as unknown as IndexedStory[]), errors };
 }
+
+export function recordReport(config: ResolvedConfig, stories: RecordedStory[], errors: BankError[]): RecordedReport {
+  // computeCoverage reads isStory, questions and ready, which a record keeps.
+  const asIndexed = stories.map(({ path, record }) => ({ path, result: record }));
+  return { config, stories, coverage: computeCoverage(config.profile, asIndexed as unknown as IndexedStory[]), errors };
+}
+
+const recorded = (report: BankReport): RecordedReport => ({
+  ...report,
+  stories: report.stories.map(({ path, result }) => ({ path, record: storyRecord(result) })),
+});
 
 /** The stable `--format json` shape (version 1). Add fields; never change one. */
 export function toJson(report: BankReport) {
   return {
     version: 1,
     profile: report.config.profile.id,
-    stories: report.stories.map(storyToJson),
-    coverage: report.coverage.map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      status: entry.status,
-      stories: entry.stories,
-      ready: entry.ready,
-    })),
+    stories: report.stories.map(({ path, result }) => ({ path, ...storyToJson(result) })),
+    coverage: coverageToJson(report.coverage),
     errors: report.errors,
   };
 }
 
-// Plain object literals rather than Object.fromEntries and spreads: a warm run of a large bank builds these
-// for every story and finding it prints, and little else.
-function storyToJson({ path, result }: ReportStory) {
+function coverageToJson(coverage: CoverageEntry[]) {
+  return coverage.map((entry) => ({
+    id: entry.id,
+    title: entry.title,
+    status: entry.status,
+    stories: entry.stories,
+    ready: entry.ready,
+  }));
+}
+
+// Plain object literals rather than Object.fromEntries and spreads: a cold run builds these for every story and
+// finding it prints. The path comes first in the contract; it is written in front of the rest (see storyRecord).
+function storyToJson(result: CachedResult) {
   const filters: Partial<Record<FilterId, boolean>> = {};
   const evidence: Partial<Record<FilterId, ReturnType<typeof toLineColumns> & { text: string }>> = {};
   for (const id of FILTER_RULE_IDS) {
@@ -62,7 +117,6 @@ function storyToJson({ path, result }: ReportStory) {
     }
   }
   return {
-    path,
     title: result.title,
     questions: result.questions,
     words: result.words,
@@ -72,33 +126,6 @@ function storyToJson({ path, result }: ReportStory) {
     ready: result.ready,
     findings: result.findings.map(findingToJson),
   };
-}
-
-/** Stories per JSON.stringify call in writeJson. */
-const JSON_BATCH = 64;
-
-/**
- * Writes exactly `JSON.stringify(toJson(report), null, 2) + '\n'`, a batch of stories at a time, so that a large
- * bank never holds its whole JSON text (and a copy of every story) in memory at once. Each batch is indented by
- * JSON.stringify itself, as the `stories` list of an object, so its lines come out as deep as in the whole text
- * (re-indenting each story's text with a regular expression took longer than building and stringifying it).
- */
-export function writeJson(report: BankReport, write: (chunk: string) => void): void {
-  const marker = '"\\u0000stories\\u0000"'; // how JSON.stringify writes the placeholder below
-  const shell = JSON.stringify({ ...toJson({ ...report, stories: [] }), stories: '\u0000stories\u0000' }, null, 2) + '\n';
-  const at = shell.indexOf(marker);
-  if (at < 0 || report.stories.length === 0) {
-    write(JSON.stringify(toJson(report), null, 2) + '\n');
-    return;
-  }
-  const opening = '{\n  "stories": [\n';
-  const closing = '\n  ]\n}';
-  write(shell.slice(0, at) + '[\n');
-  for (let start = 0; start < report.stories.length; start += JSON_BATCH) {
-    const batch = JSON.stringify({ stories: report.stories.slice(start, start + JSON_BATCH).map(storyToJson) }, null, 2);
-    write((start ? ',\n' : '') + batch.slice(opening.length, batch.length - closing.length));
-  }
-  write('\n  ]' + shell.slice(at + marker.length));
 }
 
 function findingToJson({ ruleId, severity, message, range }: Finding) {
@@ -113,9 +140,84 @@ function findingToJson({ ruleId, severity, message, range }: Finding) {
   };
 }
 
+// A story as JSON.stringify(…, null, 2) writes it inside the report's `stories` list: its opening brace indented by
+// four spaces, its fields by six. Stringified as the one story of such a list, it comes out exactly that deep.
+const STORY_OPENING = '{\n  "stories": [\n    {\n';
+const STORY_CLOSING = '\n  ]\n}';
+
+/** Renders what the report prints of a story. */
+export function storyRecord(result: CachedResult): StoryRecord {
+  const wrapped = JSON.stringify({ stories: [storyToJson(result)] }, null, 2);
+  const text: TextRecord = {
+    findings: result.findings.map(({ range, severity, message, ruleId }) => [range.start.line + 1, range.start.character + 1, severity, message, ruleId]),
+    evidence: {},
+  };
+  for (const id of FILTER_RULE_IDS) {
+    const found = result.evidence[id];
+    if (found) text.evidence[id] = [found.range.start.line + 1, found.range.start.character + 1, found.text.replace(/\s+/g, ' ').trim()];
+  }
+  return {
+    isStory: result.isStory,
+    title: result.title ?? '',
+    questions: result.questions,
+    ready: result.ready,
+    errors: result.findings.filter((finding) => finding.severity === 'error').length,
+    findings: result.findings.length,
+    json: Buffer.from(wrapped.slice(STORY_OPENING.length, wrapped.length - STORY_CLOSING.length), 'utf8'),
+    text: Buffer.from(JSON.stringify(text), 'utf8'),
+  };
+}
+
+/** Stories per write in writeJson. */
+const JSON_BATCH = 256;
+
+/** Writes exactly `JSON.stringify(toJson(report), null, 2) + '\n'` (see writeRecordedJson). */
+export function writeJson(report: BankReport, write: (chunk: string | Uint8Array) => void): void {
+  writeRecordedJson(recorded(report), write);
+}
+
+/**
+ * Writes the report's JSON a batch of stories at a time, each story its path line followed by its record's bytes,
+ * so that a large bank never holds its whole JSON text in memory and a warm run never rebuilds a story's objects.
+ */
+export function writeRecordedJson(report: RecordedReport, write: (chunk: string | Uint8Array) => void): void {
+  const marker = '"\\u0000stories\\u0000"'; // how JSON.stringify writes the placeholder below
+  const shell = (stories: unknown) =>
+    JSON.stringify({ version: 1, profile: report.config.profile.id, stories, coverage: coverageToJson(report.coverage), errors: report.errors }, null, 2) +
+    '\n';
+  if (report.stories.length === 0) {
+    write(shell([]));
+    return;
+  }
+  const text = shell('\u0000stories\u0000');
+  const at = text.indexOf(marker);
+  write(text.slice(0, at) + '[\n');
+  for (let start = 0; start < report.stories.length; start += JSON_BATCH) {
+    const end = Math.min(start + JSON_BATCH, report.stories.length);
+    const pathLines: string[] = [];
+    let bytes = 0;
+    for (let index = start; index < end; index++) {
+      const { path, record } = report.stories[index];
+      const pathLine = `${index ? ',\n' : ''}    {\n      "path": ${JSON.stringify(path)},\n`;
+      pathLines.push(pathLine);
+      bytes += Buffer.byteLength(pathLine, 'utf8') + record.json.length;
+    }
+    // One buffer per batch, filled in place: no intermediate buffer per path line.
+    const chunk = Buffer.allocUnsafe(bytes);
+    let at = 0;
+    for (let index = start; index < end; index++) {
+      at += chunk.write(pathLines[index - start], at, 'utf8');
+      chunk.set(report.stories[index].record.json, at);
+      at += report.stories[index].record.json.length;
+    }
+    write(chunk);
+  }
+  write('\n  ]' + text.slice(at + marker.length));
+}
+
 /** `path:line:column` of a range's start, 1-based. */
-function where(path: string, range: Range): string {
-  return `${path}:${range.start.line + 1}:${range.start.character + 1}`;
+function where(path: string, line: number, column: number): string {
+  return `${path}:${line}:${column}`;
 }
 
 /** 0-based core positions as the contract's 1-based lines and columns. */
@@ -123,8 +225,11 @@ function toLineColumns(range: Range) {
   return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
-export function hasErrors(report: BankReport): boolean {
-  return report.errors.length > 0 || report.stories.some(({ result }) => result.findings.some((finding) => finding.severity === 'error'));
+export function hasErrors(report: BankReport | RecordedReport): boolean {
+  if (report.errors.length > 0) return true;
+  return (report.stories as (ReportStory | RecordedStory)[]).some((story) =>
+    'record' in story ? story.record.errors > 0 : story.result.findings.some((finding) => finding.severity === 'error'),
+  );
 }
 
 interface Palette {
@@ -145,27 +250,44 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
+export interface TextOptions {
+  /** Under each story, each filter's verdict and the words that passed it. */
+  evidence?: boolean;
+  /** False for `storybank coverage`: the table alone, and no finding counted. */
+  findings?: boolean;
+}
+
+/** `path:line:col severity message [rule]`, grouped by file (see recordedText). */
+export function toText(report: BankReport, palette: Palette, options: TextOptions = {}): string {
+  return recordedText(recorded(report), palette, options);
+}
+
 /** `path:line:col severity message [rule]`, grouped by file (with `evidence`, each filter's verdict and quote), then the coverage table. */
-export function toText(report: BankReport, palette: Palette, options: { evidence?: boolean } = {}): string {
+export function recordedText(report: RecordedReport, palette: Palette, options: TextOptions = {}): string {
   const out: string[] = [];
   const severityLabel = { error: palette.red('error'), warning: palette.yellow('warning'), info: palette.blue('info'), hint: palette.dim('hint') };
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const { path, result } of report.stories) {
-    if (result.findings.length === 0 && !options.evidence) continue;
+  const withFindings = options.findings !== false;
+  for (const { path, record } of report.stories) {
+    const findings = withFindings ? record.findings : 0;
+    if (findings === 0 && !options.evidence) continue;
+    const text = JSON.parse(Buffer.from(record.text.buffer, record.text.byteOffset, record.text.length).toString('utf8')) as TextRecord;
     out.push(palette.bold(path));
     if (options.evidence) {
       for (const id of FILTER_RULE_IDS) {
-        const evidence = result.evidence[id];
+        const evidence = text.evidence[id];
         out.push(
           evidence
-            ? `  ${palette.green(filterVerdict(id, true))} ${where(path, evidence.range)} "${evidence.text.replace(/\s+/g, ' ').trim()}"`
+            ? `  ${palette.green(filterVerdict(id, true))} ${where(path, evidence[0], evidence[1])} "${evidence[2]}"`
             : `  ${palette.red(filterVerdict(id, false))}`,
         );
       }
     }
-    for (const finding of result.findings) {
-      counts[finding.severity]++;
-      out.push(`  ${where(path, finding.range)} ${severityLabel[finding.severity]} ${finding.message} ${palette.dim(`[${finding.ruleId}]`)}`);
+    if (findings > 0) {
+      for (const [line, column, severity, message, ruleId] of text.findings) {
+        counts[severity]++;
+        out.push(`  ${where(path, line, column)} ${severityLabel[severity]} ${message} ${palette.dim(`[${ruleId}]`)}`);
+      }
     }
     out.push('');
   }
@@ -176,7 +298,7 @@ export function toText(report: BankReport, palette: Palette, options: { evidence
   if (report.errors.length) out.push('');
 
   out.push(palette.bold(`Coverage (${report.config.profile.id})`));
-  const titleOf = new Map(report.stories.map(({ path, result }) => [path, result.title || path]));
+  const titleOf = new Map(report.stories.map(({ path, record }) => [path, record.title || path]));
   const rows = report.coverage.map((entry) => [
     entry.id,
     entry.status,

@@ -200,9 +200,9 @@ describe('streamed JSON output', () => {
     const errors = [{ path: 'bank/x.md', message: 'This file "\u0000stories\u0000" is odd.' }];
     for (const subset of [stories, stories.slice(0, 1), []]) {
       const report = buildReport(DEFAULT_CONFIG, subset, errors);
-      const chunks: string[] = [];
-      writeJson(report, (chunk) => chunks.push(chunk));
-      assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
+      const chunks: Buffer[] = [];
+      writeJson(report, (chunk) => chunks.push(Buffer.from(chunk)));
+      assert.equal(Buffer.concat(chunks).toString('utf8'), JSON.stringify(toJson(report), null, 2) + '\n');
       if (subset.length > 100) assert.ok(chunks.length > 1, 'a large bank is written in several chunks');
     }
   });
@@ -227,8 +227,8 @@ describe('streamed JSON output', () => {
       ],
       [],
     );
-    const chunks: string[] = [];
-    writeJson(report, (chunk) => chunks.push(chunk));
-    assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
+    const chunks: Buffer[] = [];
+    writeJson(report, (chunk) => chunks.push(Buffer.from(chunk)));
+    assert.equal(Buffer.concat(chunks).toString('utf8'), JSON.stringify(toJson(report), null, 2) + '\n');
   });
 });
