@@ -1,8 +1,8 @@
 // Where the CLI keeps its result cache, and how the file is read and written.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { ResultCache, configFingerprint, sha256 } from './cache';
+import { ResultCache, configFingerprint, sha256, type CacheSource } from './cache';
 import type { ConfigSource } from '../core/bank/config-source';
 import type { ConfigProblemEntry } from '../core/bank/resolve-config';
 import type { ResolvedConfig } from '../core/config';
@@ -32,13 +32,39 @@ export function cacheFileFor(inputs: readonly string[], cacheDir: string): strin
 export function loadCache(file: string | undefined, source: ConfigSource): ResultCache<CacheMeta> {
   const stamp = { coreVersion: coreVersion(), configFingerprint: configFingerprint(source) };
   if (!file) return new ResultCache<CacheMeta>(stamp);
-  let bytes: Uint8Array | undefined;
+  return ResultCache.read<CacheMeta>(openCacheFile(file), stamp);
+}
+
+/**
+ * The cache file, read in parts as they are needed, through one descriptor: a file that another run renames into
+ * place meanwhile is not mixed in. Undefined when there is none; a damaged file is found out by ResultCache.read.
+ */
+function openCacheFile(file: string): CacheSource | undefined {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
-    bytes = undefined; // missing: start empty (a damaged file is found out by ResultCache.read)
+    return undefined;
   }
-  return ResultCache.read<CacheMeta>(bytes, stamp);
+  try {
+    return {
+      size: fstatSync(fd).size,
+      readAt(position, length) {
+        const bytes = Buffer.allocUnsafe(length);
+        let done = 0;
+        while (done < length) {
+          const read = readSync(fd, bytes, done, length - done, position + done);
+          if (read === 0) throw new Error('the cache file is shorter than it was');
+          done += read;
+        }
+        return bytes;
+      },
+      close: () => closeSync(fd),
+    };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
 }
 
 /** Written to a temporary file and renamed, so a run that is killed never leaves half a cache behind. */

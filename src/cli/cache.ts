@@ -39,7 +39,6 @@ const RACY_MS = 2000;
 // A result's compact form in the cache file. A bank's results repeat the same rule and message ids, severities,
 // messages, docs URLs, question ids and section kinds thousands of times, and their positions are small objects:
 // as arrays, with each such string an index into one table, 1,000 results take about 1 MB instead of 3.5 MB.
-type PackedStamp = [size: number, mtimeMs: number, ino: number, key: string];
 type PackedRange = [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
 type PackedEvidence = [filter: number, spanStart: number, spanEnd: number, ...range: PackedRange, text: string];
 /** The budget's min and max follow when the section has one. */
@@ -306,10 +305,13 @@ export class StoredResult implements CachedResult {
   }
 }
 
-// The cache file: one line of JSON (the header: stamps, the string table, file stamps and an index of the
-// entries), then the entries' bytes. Each entry is its packed result (JSON naming strings by their index in the
-// table), then its record's JSON bytes (copied to a warm run's output as they are), then its text-format JSON.
-// A warm run parses the header and touches no entry's bytes but the JSON it prints.
+// The cache file: a line with the byte length of the header, the header (one line of JSON: stamps, the string
+// table, an index of the entries and the file stamps), then the entries' bytes in four sections, each read only
+// when first needed: every story's JSON (copied to a warm run's output as it is), its plain text lines, its
+// text record (for colours and evidence) and its packed result (decoded only if a full result is read).
+const SECTIONS = ['json', 'lines', 'text', 'packed'] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface CacheHeader<M> extends CacheStamp {
   schema: number;
   /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
@@ -318,25 +320,22 @@ interface CacheHeader<M> extends CacheStamp {
   savedAt?: number;
   /** The strings the entries share, which they name by their index here. */
   strings: string[];
-  /** File stamps by path. */
-  files?: Record<string, PackedStamp>;
-  entries: Record<string, EntryIndex>;
-  /** The length of what follows the header line: a file cut short is ignored. */
-  bodyBytes: number;
+  /** The byte length of each section, in the order of SECTIONS: a file of another length is damaged. */
+  sections: number[];
+  entries: EntryIndex[];
+  /** File stamps, naming their entry by its position in `entries`. */
+  files: [path: string, size: number, mtimeMs: number, ino: number, entry: number][];
 }
 
-/** Where an entry's parts lie in the body (a byte offset and three lengths), then the record's small fields. */
+/** An entry's key, where each of its parts lies in its section (offset and length), and the record's small fields. */
 type EntryIndex = [
-  start: number,
-  packedBytes: number,
-  jsonBytes: number,
-  textBytes: number,
+  key: string,
+  ...parts: [jsonAt: number, jsonBytes: number, linesAt: number, linesBytes: number, textAt: number, textBytes: number, packedAt: number, packedBytes: number],
   isStory: 0 | 1,
   title: string,
   questions: number[],
   ready: number[],
-  errors: number,
-  findings: number,
+  counts: number[],
 ];
 
 interface Entry {
@@ -346,14 +345,33 @@ interface Entry {
   stored?: EntryIndex;
 }
 
+/** A cache file as bytes at positions, so that a run reads only the parts it needs. */
+export interface CacheSource {
+  size: number;
+  /** Throws when the bytes cannot all be read. */
+  readAt(position: number, length: number): Uint8Array;
+  close?(): void;
+}
+
+/** A cache file already in memory. */
+export const bytesSource = (bytes: Uint8Array): CacheSource => ({
+  size: bytes.length,
+  readAt: (position, length) => bytes.subarray(position, position + length),
+});
+
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+const LENGTH_LINE_MAX = 16;
 
 export class ResultCache<M = unknown> {
   private readonly entries = new Map<string, Entry>();
   private readonly stamps = new Map<string, FileStamp>();
   private stampsChanged = false;
   private savedAt = 0;
-  private body: Uint8Array = new Uint8Array(0);
+  private source: CacheSource | undefined;
+  /** Where each section starts in the file, and its length. */
+  private sectionAt: Record<Section, [number, number]> | undefined;
+  private readonly sections: Partial<Record<Section, Uint8Array>> = {};
   private strings: readonly string[] = [];
   /** Keys looked up or stored since creation: what `serialize({ onlyUsed: true })` keeps. */
   private readonly used = new Set<string>();
@@ -364,34 +382,54 @@ export class ResultCache<M = unknown> {
   constructor(readonly stamp: CacheStamp) {}
 
   /**
-   * Restores a cache file's bytes (see `serialize`). A file written by another schema, core version or
-   * configuration, or one that is damaged or cut short, gives an empty cache; a damaged entry is a miss.
+   * Restores a cache file (see `serialize`). A file written by another schema, core version or configuration,
+   * or one that is damaged or cut short, gives an empty cache; a damaged entry is a miss.
    */
-  static read<M>(bytes: Uint8Array | undefined, stamp: CacheStamp): ResultCache<M> {
+  static read<M>(source: CacheSource | undefined, stamp: CacheStamp): ResultCache<M> {
     const cache = new ResultCache<M>(stamp);
-    if (!bytes) return cache;
-    const newline = bytes.indexOf(0x0a);
-    let header: Partial<CacheHeader<M>>;
-    try {
-      header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, newline < 0 ? bytes.length : newline).toString('utf8'));
-    } catch {
+    if (!source) return cache;
+    const unusable = () => {
+      source.close?.();
       return cache;
+    };
+    let header: Partial<CacheHeader<M>>;
+    let bodyAt: number;
+    try {
+      const start = source.readAt(0, Math.min(LENGTH_LINE_MAX, source.size));
+      const newline = start.indexOf(0x0a);
+      const headerBytes = Number(utf8(start.subarray(0, newline)));
+      if (newline < 1 || !isCount(headerBytes) || newline + 1 + headerBytes > source.size) return unusable();
+      header = JSON.parse(utf8(source.readAt(newline + 1, headerBytes)));
+      bodyAt = newline + 1 + headerBytes;
+    } catch {
+      return unusable();
     }
-    if (!header || typeof header !== 'object' || newline < 0) return cache;
-    if (header.schema !== CACHE_SCHEMA || header.coreVersion !== stamp.coreVersion || header.configFingerprint !== stamp.configFingerprint) return cache;
-    if (!header.entries || typeof header.entries !== 'object' || !Array.isArray(header.strings)) return cache;
-    if (header.bodyBytes !== bytes.length - newline - 1) return cache;
-    cache.body = bytes.subarray(newline + 1);
-    cache.strings = header.strings;
-    for (const [key, index] of Object.entries(header.entries)) {
-      if (/^[0-9a-f]{64}$/.test(key)) cache.entries.set(key, { stored: index });
+    if (!header || typeof header !== 'object') return unusable();
+    if (header.schema !== CACHE_SCHEMA || header.coreVersion !== stamp.coreVersion || header.configFingerprint !== stamp.configFingerprint) return unusable();
+    const { sections, entries, files, strings } = header;
+    if (!Array.isArray(sections) || sections.length !== SECTIONS.length || !sections.every(isCount)) return unusable();
+    if (!Array.isArray(entries) || !Array.isArray(files) || !Array.isArray(strings)) return unusable();
+    if (bodyAt + sections.reduce((sum, length) => sum + length, 0) !== source.size) return unusable();
+    cache.source = source;
+    cache.strings = strings;
+    let at = bodyAt;
+    cache.sectionAt = {} as Record<Section, [number, number]>;
+    SECTIONS.forEach((name, index) => {
+      cache.sectionAt![name] = [at, sections[index]];
+      at += sections[index];
+    });
+    const keys: (string | undefined)[] = [];
+    for (const index of entries) {
+      const key = Array.isArray(index) && typeof index[0] === 'string' && /^[0-9a-f]{64}$/.test(index[0]) ? index[0] : undefined;
+      keys.push(key);
+      if (key) cache.entries.set(key, { stored: index });
     }
     cache.meta = header.meta;
     cache.savedAt = typeof header.savedAt === 'number' ? header.savedAt : 0;
-    for (const [file, packed] of Object.entries(header.files ?? {})) {
-      const [size, mtimeMs, ino, key] = Array.isArray(packed) ? packed : [];
-      const stamp = { size, mtimeMs, ino, key };
-      if (isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
+    for (const packed of files) {
+      const [file, size, mtimeMs, ino, entry] = Array.isArray(packed) ? packed : [];
+      const stamp = { size, mtimeMs, ino, key: isCount(entry) ? keys[entry] : undefined };
+      if (typeof file === 'string' && isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
     }
     return cache;
   }
@@ -444,10 +482,7 @@ export class ResultCache<M = unknown> {
     return this.getByKey(ResultCache.keyOf(text));
   }
 
-  /**
-   * What the report prints of the text with this key, rendered once: read from the file, or from the result.
-   * With its record at hand, the result itself is decoded from the file only if asked for.
-   */
+  /** The text with this key as a StoredResult: its record at hand, its full result decoded only if read. */
   storedByKey(key: string): StoredResult | undefined {
     const record = this.recordByKey(key);
     if (!record) return undefined;
@@ -458,7 +493,7 @@ export class ResultCache<M = unknown> {
     });
   }
 
-  /** The record of the text with this key (see StoryRecord), or undefined when the cache has none. */
+  /** What the report prints of the text with this key (see StoryRecord): read from the file, or rendered once from the result. */
   recordByKey(key: string): StoryRecord | undefined {
     this.used.add(key);
     const entry = this.entries.get(key);
@@ -490,52 +525,79 @@ export class ResultCache<M = unknown> {
   /** The cache file's bytes. `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
   serialize(options: { onlyUsed?: boolean; savedAt?: number } = {}): Buffer {
     const table = new StringTable();
-    const entries: Record<string, EntryIndex> = {};
-    const parts: Uint8Array[] = [];
-    let offset = 0;
+    const of = (value: string) => table.of(value);
+    const entries: EntryIndex[] = [];
+    const positions = new Map<string, number>();
+    const parts: Record<Section, Uint8Array[]> = { json: [], lines: [], text: [], packed: [] };
+    const lengths: Record<Section, number> = { json: 0, lines: 0, text: 0, packed: 0 };
+    const add = (section: Section, bytes: Uint8Array): [number, number] => {
+      parts[section].push(bytes);
+      lengths[section] += bytes.length;
+      return [lengths[section] - bytes.length, bytes.length];
+    };
     for (const [key, entry] of [...this.entries]) {
       if (options.onlyUsed && !this.used.has(key)) continue;
       const result = this.resultOf(key, entry);
       const record = result && this.recordByKey(key);
       if (!result || !record) continue;
-      const packed = Buffer.from(JSON.stringify(pack(result, table)), 'utf8');
-      const of = (value: string) => table.of(value);
-      entries[key] = [
-        offset,
-        packed.length,
-        record.json.length,
-        record.text.length,
+      positions.set(key, entries.length);
+      entries.push([
+        key,
+        ...add('json', record.json),
+        ...add('lines', record.lines() ?? storyRecord(result).lines()!),
+        ...add('text', record.text() ?? storyRecord(result).text()!),
+        ...add('packed', Buffer.from(JSON.stringify(pack(result, table)), 'utf8')),
         record.isStory ? 1 : 0,
         record.title,
         record.questions.map(of),
         record.ready.map(of),
-        record.errors,
-        record.findings,
-      ];
-      parts.push(packed, record.json, record.text);
-      offset += packed.length + record.json.length + record.text.length;
+        record.counts,
+      ]);
     }
-    const files: Record<string, PackedStamp> = {};
-    for (const [file, stamp] of this.stamps) if (entries[stamp.key]) files[file] = [stamp.size, stamp.mtimeMs, stamp.ino, stamp.key];
+    const files: CacheHeader<M>['files'] = [];
+    for (const [file, stamp] of this.stamps) {
+      const entry = positions.get(stamp.key);
+      if (entry !== undefined) files.push([file, stamp.size, stamp.mtimeMs, stamp.ino, entry]);
+    }
     const header: CacheHeader<M> = {
       schema: CACHE_SCHEMA,
       ...this.stamp,
       meta: this.meta,
       savedAt: options.savedAt ?? this.savedAt,
       strings: table.strings,
-      files,
+      sections: SECTIONS.map((section) => lengths[section]),
       entries,
-      bodyBytes: offset,
+      files,
     };
-    return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...parts]);
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    return Buffer.concat([Buffer.from(`${headerBytes.length}\n`), headerBytes, ...SECTIONS.flatMap((section) => parts[section])]);
+  }
+
+  /** An entry's part, if it lies inside its section; the section is read from the file when first needed. */
+  private part(section: Section, at: unknown, length: unknown): Uint8Array | undefined {
+    if (!this.source || !this.sectionAt) return undefined;
+    const [start, sectionBytes] = this.sectionAt[section];
+    if (!isCount(at) || !isCount(length) || at + length > sectionBytes) return undefined;
+    try {
+      const bytes = (this.sections[section] ??= this.source!.readAt(start, sectionBytes));
+      return bytes.subarray(at, at + length);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Lets go of the cache file: what was not read from it by now is a miss. */
+  close(): void {
+    this.source?.close?.();
+    this.source = undefined;
   }
 
   private resultOf(key: string, entry: Entry): CachedResult | undefined {
     if (!entry.result && entry.stored) {
       try {
-        const [start, packedBytes] = entry.stored;
-        if (!isCount(start) || !isCount(packedBytes) || start + packedBytes > this.body.length) throw new Error('outside the file');
-        entry.result = unpack(JSON.parse(this.slice(start, packedBytes)), this.strings);
+        const packed = this.part('packed', entry.stored[7], entry.stored[8]);
+        if (!packed) throw new Error('outside the file');
+        entry.result = unpack(JSON.parse(utf8(packed)), this.strings);
       } catch {
         // A damaged entry is a miss: the story is checked again.
         this.entries.delete(key);
@@ -546,13 +608,16 @@ export class ResultCache<M = unknown> {
 
   /** The record an entry's index and bytes describe; undefined when they do not hold together. */
   private storedRecord(index: EntryIndex): StoryRecord | undefined {
-    if (!Array.isArray(index) || index.length !== 10) return undefined;
-    const [start, packedBytes, jsonBytes, textBytes, isStory, title, questions, ready, errors, findings] = index;
-    if (![start, packedBytes, jsonBytes, textBytes, errors, findings].every(isCount) || typeof title !== 'string') return undefined;
-    if (start + packedBytes + jsonBytes + textBytes > this.body.length || !Array.isArray(questions) || !Array.isArray(ready)) return undefined;
-    const strings = [...questions, ...ready].map((at) => this.strings[at]);
+    if (index.length !== 14) return undefined;
+    const [, jsonAt, jsonBytes, linesAt, linesBytes, textAt, textBytes, , , isStory, title, questions, ready, counts] = index;
+    if (typeof title !== 'string' || !Array.isArray(questions) || !Array.isArray(ready) || !Array.isArray(counts)) return undefined;
+    if (counts.length !== 4 || !counts.every(isCount)) return undefined;
+    const strings: string[] = [];
+    for (const at of questions) strings.push(this.strings[at]);
+    for (const at of ready) strings.push(this.strings[at]);
     if (!strings.every((value) => typeof value === 'string')) return undefined;
-    const json = this.body.subarray(start + packedBytes, start + packedBytes + jsonBytes);
+    const json = this.part('json', jsonAt, jsonBytes);
+    if (!json) return undefined;
     // A story's JSON opens with a field six spaces in and closes with its brace four spaces in.
     if (json[0] !== 0x20 || json[6] !== 0x22 || json[jsonBytes - 1] !== 0x7d || json[jsonBytes - 6] !== 0x0a) return undefined;
     return {
@@ -560,15 +625,11 @@ export class ResultCache<M = unknown> {
       title,
       questions: strings.slice(0, questions.length),
       ready: strings.slice(questions.length),
-      errors,
-      findings,
+      counts: counts as StoryRecord['counts'],
       json,
-      text: this.body.subarray(start + packedBytes + jsonBytes, start + packedBytes + jsonBytes + textBytes),
+      lines: () => this.part('lines', linesAt, linesBytes),
+      text: () => this.part('text', textAt, textBytes),
     };
-  }
-
-  private slice(start: number, length: number): string {
-    return Buffer.from(this.body.buffer, this.body.byteOffset + start, length).toString('utf8');
   }
 }
 

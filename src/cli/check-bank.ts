@@ -133,7 +133,7 @@ export async function checkBank(
   inputs: string[],
   stderr: NodeJS.WriteStream,
   options: CheckOptions,
-): Promise<{ config: ResolvedConfig; stories: RecordedStory[]; errors: BankError[]; stats: CheckStats }> {
+): Promise<{ config: ResolvedConfig; stories: RecordedStory[]; errors: BankError[]; stats: CheckStats; close: () => void }> {
   const checker = new CachingChecker(inputs, options);
   const index = new BankIndex({ host: nodeHost, root: inputs[0], checker, configOptions: options.configOptions });
   const progress = new Progress(stderr, (total) => stderr.isTTY === true && total > PROGRESS_THRESHOLD);
@@ -146,7 +146,7 @@ export async function checkBank(
     },
   });
   progress.done(total);
-  const stories = index.stories().map(({ path, result }) => ({ path, record: checker.recordOf(path, result) }));
+  const stories = index.stories().map(({ path, result }) => ({ path, record: checker.recordOf(path, result), result }));
   checker.save();
   const problems: BankError[] = index.configProblems.map(({ path, message, line, column }) => ({ path, message, line, column }));
   const { stampHits, read, cached, checked, jobs } = checker.stats;
@@ -155,5 +155,7 @@ export async function checkBank(
     stories,
     errors: [...problems, ...index.errors()],
     stats: { files: index.paths().length, read, stories: stories.length, cached: stampHits + cached, checked, jobs },
+    /** Lets go of the cache file, once the stories' records (some read from it lazily) have been written. */
+    close: () => checker.cache?.close(),
   };
 }

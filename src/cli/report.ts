@@ -36,14 +36,20 @@ export interface StoryRecord {
   title: string;
   questions: string[];
   ready: string[];
-  /** How many findings are errors: one fails the check. */
-  errors: number;
-  findings: number;
+  /** How many findings have each severity, in SEVERITIES order: an error fails the check. */
+  counts: [error: number, warning: number, info: number, hint: number];
   /** The story's `--format json` text after its path line, as UTF-8, indented as deep as in the report. */
   json: Uint8Array;
-  /** What the text format prints of the story (a TextRecord), as UTF-8 JSON: only that format decodes it. */
-  text: Uint8Array;
+  /**
+   * Its findings as the plain text format prints them after the path (`:line:column severity message [rule]`),
+   * one a line, as UTF-8; read from the cache file only when asked for, undefined when that fails.
+   */
+  lines(): Uint8Array | undefined;
+  /** What the text format prints of the story in colour or with evidence (a TextRecord), as UTF-8 JSON; as `lines`. */
+  text(): Uint8Array | undefined;
 }
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /** A finding as the text format prints it: 1-based line and column, severity, message, rule. */
 type TextFinding = [line: number, column: number, severity: Severity, message: string, ruleId: string];
@@ -57,6 +63,8 @@ interface TextRecord {
 export interface RecordedStory {
   path: string;
   record: StoryRecord;
+  /** The full result, to render the record again if its lazily read parts turn out to be damaged. */
+  result?: CachedResult;
 }
 
 export interface RecordedReport {
@@ -161,12 +169,19 @@ export function storyRecord(result: CachedResult): StoryRecord {
     title: result.title ?? '',
     questions: result.questions,
     ready: result.ready,
-    errors: result.findings.filter((finding) => finding.severity === 'error').length,
-    findings: result.findings.length,
+    counts: SEVERITIES.map((severity) => result.findings.filter((finding) => finding.severity === severity).length) as StoryRecord['counts'],
     json: Buffer.from(wrapped.slice(STORY_OPENING.length, wrapped.length - STORY_CLOSING.length), 'utf8'),
-    text: Buffer.from(JSON.stringify(text), 'utf8'),
+    lines: once(() =>
+      Buffer.from(text.findings.map(([line, column, severity, message, ruleId]) => `:${line}:${column} ${severity} ${message} [${ruleId}]`).join('\n'), 'utf8'),
+    ),
+    text: once(() => Buffer.from(JSON.stringify(text), 'utf8')),
   };
 }
+
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+};
 
 /** Stories per write in writeJson. */
 const JSON_BATCH = 256;
@@ -228,7 +243,7 @@ function toLineColumns(range: Range) {
 export function hasErrors(report: BankReport | RecordedReport): boolean {
   if (report.errors.length > 0) return true;
   return (report.stories as (ReportStory | RecordedStory)[]).some((story) =>
-    'record' in story ? story.record.errors > 0 : story.result.findings.some((finding) => finding.severity === 'error'),
+    'record' in story ? story.record.counts[0] > 0 : story.result.findings.some((finding) => finding.severity === 'error'),
   );
 }
 
@@ -257,22 +272,41 @@ export interface TextOptions {
   findings?: boolean;
 }
 
-/** `path:line:col severity message [rule]`, grouped by file (see recordedText). */
+/** `path:line:col severity message [rule]`, grouped by file (see writeText). */
 export function toText(report: BankReport, palette: Palette, options: TextOptions = {}): string {
-  return recordedText(recorded(report), palette, options);
+  const chunks: Buffer[] = [];
+  writeText(recorded(report), palette, options, (chunk) => chunks.push(Buffer.from(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `path:line:col severity message [rule]`, grouped by file (with `evidence`, each filter's verdict and quote), then the coverage table. */
-export function recordedText(report: RecordedReport, palette: Palette, options: TextOptions = {}): string {
-  const out: string[] = [];
+/**
+ * `path:line:col severity message [rule]`, grouped by file (with `evidence`, each filter's verdict and quote), then
+ * the coverage table. Without colours or evidence, each story's lines are its record's bytes behind its path.
+ */
+export function writeText(report: RecordedReport, palette: Palette, options: TextOptions, write: (chunk: string | Uint8Array) => void): void {
   const severityLabel = { error: palette.red('error'), warning: palette.yellow('warning'), info: palette.blue('info'), hint: palette.dim('hint') };
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  const counts = [0, 0, 0, 0];
   const withFindings = options.findings !== false;
-  for (const { path, record } of report.stories) {
-    const findings = withFindings ? record.findings : 0;
+  const plain = palette === NO_COLORS && !options.evidence;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const push = (chunk: Uint8Array) => {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= 1 << 20) flush();
+  };
+  const flush = () => {
+    if (pending.length) write(Buffer.concat(pending));
+    pending = [];
+    pendingBytes = 0;
+  };
+  for (const { path, record, result } of report.stories) {
+    const findings = withFindings ? record.counts[0] + record.counts[1] + record.counts[2] + record.counts[3] : 0;
     if (findings === 0 && !options.evidence) continue;
-    const text = JSON.parse(Buffer.from(record.text.buffer, record.text.byteOffset, record.text.length).toString('utf8')) as TextRecord;
-    out.push(palette.bold(path));
+    if (withFindings) record.counts.forEach((count, severity) => (counts[severity] += count));
+    if (plain && plainLines(path, record.lines(), findings, push)) continue;
+    const text = textRecord(record) ?? textRecord(storyRecord(result ?? failed()))!;
+    const out = [palette.bold(path)];
     if (options.evidence) {
       for (const id of FILTER_RULE_IDS) {
         const evidence = text.evidence[id];
@@ -285,12 +319,15 @@ export function recordedText(report: RecordedReport, palette: Palette, options: 
     }
     if (findings > 0) {
       for (const [line, column, severity, message, ruleId] of text.findings) {
-        counts[severity]++;
         out.push(`  ${where(path, line, column)} ${severityLabel[severity]} ${message} ${palette.dim(`[${ruleId}]`)}`);
       }
     }
-    out.push('');
+    out.push('', '');
+    push(Buffer.from(out.join('\n'), 'utf8'));
   }
+  flush();
+
+  const out: string[] = [];
   for (const error of report.errors) {
     const at = error.line ? `${error.path}:${error.line}:${error.column ?? 1}` : error.path;
     out.push(`${at} ${palette.red('error')} ${error.message}`);
@@ -317,9 +354,51 @@ export function recordedText(report: RecordedReport, palette: Palette, options: 
   out.push('');
   const storyCount = report.stories.length;
   out.push(
-    `${countOf(storyCount, 'story', 'stories')}: ${countOf(counts.error, 'error')}, ${countOf(counts.warning, 'warning')}, ` +
-      `${counts.info} info, ${countOf(counts.hint, 'hint')}` +
+    `${countOf(storyCount, 'story', 'stories')}: ${countOf(counts[0], 'error')}, ${countOf(counts[1], 'warning')}, ` +
+      `${counts[2]} info, ${countOf(counts[3], 'hint')}` +
       (report.errors.length ? `; ${countOf(report.errors.length, 'file')} could not be checked` : ''),
   );
-  return out.join('\n') + '\n';
+  write(out.join('\n') + '\n');
+}
+
+function textRecord(record: StoryRecord): TextRecord | undefined {
+  const bytes = record.text();
+  try {
+    return bytes && (JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) as TextRecord);
+  } catch {
+    return undefined;
+  }
+}
+
+function failed(): never {
+  throw new Error('the result cache is damaged; run again with --no-cache');
+}
+
+/**
+ * A story's findings in the plain text format, from its record's lines: the path, then each line behind two spaces
+ * and the path, then a blank line. False (nothing written) when the lines do not match the count of findings.
+ */
+function plainLines(path: string, bytes: Uint8Array | undefined, findings: number, push: (chunk: Uint8Array) => void): boolean {
+  if (!bytes) return false;
+  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const ends: number[] = [];
+  for (let at = lines.indexOf(0x0a); at >= 0; at = lines.indexOf(0x0a, at + 1)) ends.push(at);
+  if (ends.length !== findings - 1) return false;
+  ends.push(lines.length);
+  const pathBytes = Buffer.from(path, 'utf8');
+  const chunk = Buffer.allocUnsafe(pathBytes.length + 1 + findings * (pathBytes.length + 3) + lines.length - (findings - 1) + 1);
+  let at = chunk.write(path, 0, 'utf8');
+  chunk[at++] = 0x0a;
+  let start = 0;
+  for (const end of ends) {
+    chunk[at++] = 0x20;
+    chunk[at++] = 0x20;
+    at += pathBytes.copy(chunk, at);
+    at += lines.copy(chunk, at, start, end);
+    chunk[at++] = 0x0a;
+    start = end + 1;
+  }
+  chunk[at++] = 0x0a;
+  push(chunk);
+  return true;
 }
