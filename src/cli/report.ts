@@ -281,30 +281,34 @@ export function toText(report: BankReport, palette: Palette, options: TextOption
 
 /**
  * `path:line:col severity message [rule]`, grouped by file (with `evidence`, each filter's verdict and quote), then
- * the coverage table. Without colours or evidence, each story's lines are its record's bytes behind its path.
+ * the coverage table. Without colours or evidence, each story's lines come from its record, behind its path.
  */
 export function writeText(report: RecordedReport, palette: Palette, options: TextOptions, write: (chunk: string | Uint8Array) => void): void {
   const severityLabel = { error: palette.red('error'), warning: palette.yellow('warning'), info: palette.blue('info'), hint: palette.dim('hint') };
   const counts = [0, 0, 0, 0];
   const withFindings = options.findings !== false;
   const plain = palette === NO_COLORS && !options.evidence;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const push = (chunk: Uint8Array) => {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const push = (chunk: string) => {
     pending.push(chunk);
-    pendingBytes += chunk.length;
-    if (pendingBytes >= 1 << 20) flush();
+    pendingLength += chunk.length;
+    if (pendingLength >= 1 << 20) flush();
   };
   const flush = () => {
-    if (pending.length) write(Buffer.concat(pending));
+    if (pending.length) write(pending.join(''));
     pending = [];
-    pendingBytes = 0;
+    pendingLength = 0;
   };
   for (const { path, record, result } of report.stories) {
     const findings = withFindings ? record.counts[0] + record.counts[1] + record.counts[2] + record.counts[3] : 0;
     if (findings === 0 && !options.evidence) continue;
     if (withFindings) record.counts.forEach((count, severity) => (counts[severity] += count));
-    if (plain && plainLines(path, record.lines(), findings, push)) continue;
+    const plainText = plain ? plainLines(path, record.lines(), findings) : undefined;
+    if (plainText !== undefined) {
+      push(plainText);
+      continue;
+    }
     const text = textRecord(record) ?? textRecord(storyRecord(result ?? failed()))!;
     const out = [palette.bold(path)];
     if (options.evidence) {
@@ -323,7 +327,7 @@ export function writeText(report: RecordedReport, palette: Palette, options: Tex
       }
     }
     out.push('', '');
-    push(Buffer.from(out.join('\n'), 'utf8'));
+    push(out.join('\n'));
   }
   flush();
 
@@ -376,29 +380,10 @@ function failed(): never {
 
 /**
  * A story's findings in the plain text format, from its record's lines: the path, then each line behind two spaces
- * and the path, then a blank line. False (nothing written) when the lines do not match the count of findings.
+ * and the path, then a blank line. Undefined when the lines do not match the count of findings.
  */
-function plainLines(path: string, bytes: Uint8Array | undefined, findings: number, push: (chunk: Uint8Array) => void): boolean {
-  if (!bytes) return false;
-  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const ends: number[] = [];
-  for (let at = lines.indexOf(0x0a); at >= 0; at = lines.indexOf(0x0a, at + 1)) ends.push(at);
-  if (ends.length !== findings - 1) return false;
-  ends.push(lines.length);
-  const pathBytes = Buffer.from(path, 'utf8');
-  const chunk = Buffer.allocUnsafe(pathBytes.length + 1 + findings * (pathBytes.length + 3) + lines.length - (findings - 1) + 1);
-  let at = chunk.write(path, 0, 'utf8');
-  chunk[at++] = 0x0a;
-  let start = 0;
-  for (const end of ends) {
-    chunk[at++] = 0x20;
-    chunk[at++] = 0x20;
-    at += pathBytes.copy(chunk, at);
-    at += lines.copy(chunk, at, start, end);
-    chunk[at++] = 0x0a;
-    start = end + 1;
-  }
-  chunk[at++] = 0x0a;
-  push(chunk);
-  return true;
+function plainLines(path: string, bytes: Uint8Array | undefined, findings: number): string | undefined {
+  const lines = bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n');
+  if (!lines || lines.length !== findings) return undefined;
+  return `${path}\n  ${path}${lines.join(`\n  ${path}`)}\n\n`;
 }
