@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import type { SectionTime, StorySummary } from '../core/lint';
 import type { FilterId } from '../core/rules/rule';
 import type { Finding, Range } from '../core/types';
+import { storyRecord, type StoryRecord } from './report';
 
-/** Bump when the shape of a cached entry or of the serialized cache changes. */
-export const CACHE_SCHEMA = 4;
+/** Bump when the shape of a cached entry or of the cache file changes. */
+export const CACHE_SCHEMA = 5;
 
 /** The part of a StoryResult that survives caching. */
 export type CachedResult = StorySummary;
@@ -35,23 +36,9 @@ export interface FileStamp {
 /** A stamp this close to the time the cache was written (or later) may hide a second write in the same tick. */
 const RACY_MS = 2000;
 
-export interface SerializedCache<M = unknown> extends CacheStamp {
-  schema: number;
-  /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
-  meta?: M;
-  /** File stamps by path, and when they were written (ms since the epoch). */
-  files?: Record<string, PackedStamp>;
-  savedAt?: number;
-  /** The strings the entries share, which they name by their index here. */
-  strings: string[];
-  entries: Record<string, PackedResult>;
-}
-
-// The cache file's compact form. A bank's results repeat the same rule and message ids, severities, messages,
-// docs URLs, question ids and section kinds thousands of times, and their positions are small objects: as
-// arrays, with each such string an index into one table, the file of a 1,000-story bank is about 1 MB instead
-// of 3.5 MB, and it is read about four times as fast (what a warm run spends most of its time on).
-type PackedStamp = [size: number, mtimeMs: number, ino: number, key: string];
+// A result's compact form in the cache file. A bank's results repeat the same rule and message ids, severities,
+// messages, docs URLs, question ids and section kinds thousands of times, and their positions are small objects:
+// as arrays, with each such string an index into one table, 1,000 results take about 1 MB instead of 3.5 MB.
 type PackedRange = [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
 type PackedEvidence = [filter: number, spanStart: number, spanEnd: number, ...range: PackedRange, text: string];
 /** The budget's min and max follow when the section has one. */
@@ -271,12 +258,122 @@ export function toCachedResult(result: CachedResult): CachedResult {
   };
 }
 
+/**
+ * A result known from the cache file. The record the report prints is at hand; the full result is decoded from the
+ * file only when one of its other fields is read (a warm CLI run reads none).
+ */
+export class StoredResult implements CachedResult {
+  private decoded: CachedResult | undefined;
+  constructor(
+    readonly record: StoryRecord,
+    private readonly decode: () => CachedResult | undefined,
+  ) {}
+  private get full(): CachedResult {
+    this.decoded ??= this.decode();
+    if (!this.decoded) throw new Error('the cached result is damaged');
+    return this.decoded;
+  }
+  get isStory() {
+    return this.record.isStory;
+  }
+  get title() {
+    return this.full.title;
+  }
+  get questions() {
+    return this.record.questions;
+  }
+  get ready() {
+    return this.record.ready;
+  }
+  get words() {
+    return this.full.words;
+  }
+  get seconds() {
+    return this.full.seconds;
+  }
+  get filters() {
+    return this.full.filters;
+  }
+  get evidence() {
+    return this.full.evidence;
+  }
+  get sectionTimes() {
+    return this.full.sectionTimes;
+  }
+  get findings() {
+    return this.full.findings;
+  }
+}
+
+// The cache file: a line with the byte length of the header, the header (one line of JSON: stamps, the string
+// table, an index of the entries and the file stamps), then the entries' bytes in four sections, each read only
+// when first needed: every story's JSON (copied to a warm run's output as it is), its plain text lines, its
+// text record (for colours and evidence) and its packed result (decoded only if a full result is read).
+const SECTIONS = ['json', 'lines', 'text', 'packed'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface CacheHeader<M> extends CacheStamp {
+  schema: number;
+  /** Anything the owner wants to keep beside the entries (the CLI keeps the resolved config). */
+  meta?: M;
+  /** When the file was written (ms since the epoch): file stamps around then are not trusted. */
+  savedAt?: number;
+  /** The strings the entries share, which they name by their index here. */
+  strings: string[];
+  /** The byte length of each section, in the order of SECTIONS: a file of another length is damaged. */
+  sections: number[];
+  entries: EntryIndex[];
+  /** File stamps, naming their entry by its position in `entries`. */
+  files: [path: string, size: number, mtimeMs: number, ino: number, entry: number][];
+}
+
+/** An entry's key, where each of its parts lies in its section (offset and length), and the record's small fields. */
+type EntryIndex = [
+  key: string,
+  ...parts: [jsonAt: number, jsonBytes: number, linesAt: number, linesBytes: number, textAt: number, textBytes: number, packedAt: number, packedBytes: number],
+  isStory: 0 | 1,
+  title: string,
+  questions: number[],
+  ready: number[],
+  counts: number[],
+];
+
+interface Entry {
+  result?: CachedResult;
+  record?: StoryRecord;
+  /** Read from the file and not decoded yet. */
+  stored?: EntryIndex;
+}
+
+/** A cache file as bytes at positions, so that a run reads only the parts it needs. */
+export interface CacheSource {
+  size: number;
+  /** Throws when the bytes cannot all be read. */
+  readAt(position: number, length: number): Uint8Array;
+  close?(): void;
+}
+
+/** A cache file already in memory. */
+export const bytesSource = (bytes: Uint8Array): CacheSource => ({
+  size: bytes.length,
+  readAt: (position, length) => bytes.subarray(position, position + length),
+});
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+const LENGTH_LINE_MAX = 16;
+
 export class ResultCache<M = unknown> {
-  private readonly entries = new Map<string, CachedResult>();
+  private readonly entries = new Map<string, Entry>();
   private readonly stamps = new Map<string, FileStamp>();
   private stampsChanged = false;
   private savedAt = 0;
-  /** Keys looked up or stored since creation: what `toJSON({ onlyUsed: true })` keeps. */
+  private source: CacheSource | undefined;
+  /** Where each section starts in the file, and its length. */
+  private sectionAt: Record<Section, [number, number]> | undefined;
+  private readonly sections: Partial<Record<Section, Uint8Array>> = {};
+  private strings: readonly string[] = [];
+  /** Keys looked up or stored since creation: what `serialize({ onlyUsed: true })` keeps. */
   private readonly used = new Set<string>();
   hits = 0;
   misses = 0;
@@ -284,27 +381,55 @@ export class ResultCache<M = unknown> {
 
   constructor(readonly stamp: CacheStamp) {}
 
-  /** Restores a serialized cache; anything written by another schema, core version or configuration is dropped. */
-  static fromJSON<M>(json: unknown, stamp: CacheStamp): ResultCache<M> {
+  /**
+   * Restores a cache file (see `serialize`). A file written by another schema, core version or configuration,
+   * or one that is damaged or cut short, gives an empty cache; a damaged entry is a miss.
+   */
+  static read<M>(source: CacheSource | undefined, stamp: CacheStamp): ResultCache<M> {
     const cache = new ResultCache<M>(stamp);
-    if (!json || typeof json !== 'object') return cache;
-    const data = json as Partial<SerializedCache<M>>;
-    if (data.schema !== CACHE_SCHEMA || data.coreVersion !== stamp.coreVersion || data.configFingerprint !== stamp.configFingerprint) return cache;
-    if (!data.entries || typeof data.entries !== 'object' || !Array.isArray(data.strings)) return cache;
-    for (const [key, entry] of Object.entries(data.entries)) {
-      if (!/^[0-9a-f]{64}$/.test(key)) continue;
-      try {
-        cache.entries.set(key, unpack(entry, data.strings));
-      } catch {
-        // A damaged entry is a miss: the story is checked again.
-      }
+    if (!source) return cache;
+    const unusable = () => {
+      source.close?.();
+      return cache;
+    };
+    let header: Partial<CacheHeader<M>>;
+    let bodyAt: number;
+    try {
+      const start = source.readAt(0, Math.min(LENGTH_LINE_MAX, source.size));
+      const newline = start.indexOf(0x0a);
+      const headerBytes = Number(utf8(start.subarray(0, newline)));
+      if (newline < 1 || !isCount(headerBytes) || newline + 1 + headerBytes > source.size) return unusable();
+      header = JSON.parse(utf8(source.readAt(newline + 1, headerBytes)));
+      bodyAt = newline + 1 + headerBytes;
+    } catch {
+      return unusable();
     }
-    cache.meta = data.meta;
-    cache.savedAt = typeof data.savedAt === 'number' ? data.savedAt : 0;
-    for (const [file, packed] of Object.entries(data.files ?? {})) {
-      const [size, mtimeMs, ino, key] = Array.isArray(packed) ? packed : [];
-      const stamp = { size, mtimeMs, ino, key };
-      if (isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
+    if (!header || typeof header !== 'object') return unusable();
+    if (header.schema !== CACHE_SCHEMA || header.coreVersion !== stamp.coreVersion || header.configFingerprint !== stamp.configFingerprint) return unusable();
+    const { sections, entries, files, strings } = header;
+    if (!Array.isArray(sections) || sections.length !== SECTIONS.length || !sections.every(isCount)) return unusable();
+    if (!Array.isArray(entries) || !Array.isArray(files) || !Array.isArray(strings)) return unusable();
+    if (bodyAt + sections.reduce((sum, length) => sum + length, 0) !== source.size) return unusable();
+    cache.source = source;
+    cache.strings = strings;
+    let at = bodyAt;
+    cache.sectionAt = {} as Record<Section, [number, number]>;
+    SECTIONS.forEach((name, index) => {
+      cache.sectionAt![name] = [at, sections[index]];
+      at += sections[index];
+    });
+    const keys: (string | undefined)[] = [];
+    for (const index of entries) {
+      const key = Array.isArray(index) && typeof index[0] === 'string' && /^[0-9a-f]{64}$/.test(index[0]) ? index[0] : undefined;
+      keys.push(key);
+      if (key) cache.entries.set(key, { stored: index });
+    }
+    cache.meta = header.meta;
+    cache.savedAt = typeof header.savedAt === 'number' ? header.savedAt : 0;
+    for (const packed of files) {
+      const [file, size, mtimeMs, ino, entry] = Array.isArray(packed) ? packed : [];
+      const stamp = { size, mtimeMs, ino, key: isCount(entry) ? keys[entry] : undefined };
+      if (typeof file === 'string' && isFileStamp(stamp) && cache.entries.has(stamp.key)) cache.stamps.set(file, stamp);
     }
     return cache;
   }
@@ -338,6 +463,7 @@ export class ResultCache<M = unknown> {
     return sha256(text);
   }
 
+  /** Entries held, including any from the file not yet decoded (a damaged one is dropped when first used). */
   get size(): number {
     return this.entries.size;
   }
@@ -346,19 +472,44 @@ export class ResultCache<M = unknown> {
   getByKey(key: string): CachedResult | undefined {
     this.used.add(key);
     const entry = this.entries.get(key);
-    if (entry) this.hits++;
+    const result = entry && this.resultOf(key, entry);
+    if (result) this.hits++;
     else this.misses++;
-    return entry;
+    return result;
   }
 
   get(text: string): CachedResult | undefined {
     return this.getByKey(ResultCache.keyOf(text));
   }
 
+  /** The text with this key as a StoredResult: its record at hand, its full result decoded only if read. */
+  storedByKey(key: string): StoredResult | undefined {
+    const record = this.recordByKey(key);
+    if (!record) return undefined;
+    this.hits++;
+    return new StoredResult(record, () => {
+      const entry = this.entries.get(key);
+      return entry && this.resultOf(key, entry);
+    });
+  }
+
+  /** What the report prints of the text with this key (see StoryRecord): read from the file, or rendered once from the result. */
+  recordByKey(key: string): StoryRecord | undefined {
+    this.used.add(key);
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (!entry.record) {
+      if (entry.stored) entry.record = this.storedRecord(entry.stored);
+      else if (entry.result) entry.record = storyRecord(entry.result);
+      if (!entry.record) this.entries.delete(key);
+    }
+    return entry.record;
+  }
+
   /** A full StoryResult is copied down to its cacheable fields; an already slim result is stored as it is. */
   setByKey(key: string, result: CachedResult): void {
     this.used.add(key);
-    this.entries.set(key, 'story' in result ? toCachedResult(result) : result);
+    this.entries.set(key, { result: 'story' in result ? toCachedResult(result) : result });
   }
 
   set(text: string, result: CachedResult): void {
@@ -371,16 +522,114 @@ export class ResultCache<M = unknown> {
     return false;
   }
 
-  /** `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
-  toJSON(options: { onlyUsed?: boolean; savedAt?: number } = {}): SerializedCache<M> {
+  /** The cache file's bytes. `onlyUsed` drops entries of texts not seen in this run, so a cache of one bank does not grow forever. */
+  serialize(options: { onlyUsed?: boolean; savedAt?: number } = {}): Buffer {
     const table = new StringTable();
-    const entries: Record<string, PackedResult> = {};
-    for (const [key, entry] of this.entries) {
-      if (!options.onlyUsed || this.used.has(key)) entries[key] = pack(entry, table);
+    const of = (value: string) => table.of(value);
+    const entries: EntryIndex[] = [];
+    const positions = new Map<string, number>();
+    const parts: Record<Section, Uint8Array[]> = { json: [], lines: [], text: [], packed: [] };
+    const lengths: Record<Section, number> = { json: 0, lines: 0, text: 0, packed: 0 };
+    const add = (section: Section, bytes: Uint8Array): [number, number] => {
+      parts[section].push(bytes);
+      lengths[section] += bytes.length;
+      return [lengths[section] - bytes.length, bytes.length];
+    };
+    for (const [key, entry] of [...this.entries]) {
+      if (options.onlyUsed && !this.used.has(key)) continue;
+      const result = this.resultOf(key, entry);
+      const record = result && this.recordByKey(key);
+      if (!result || !record) continue;
+      positions.set(key, entries.length);
+      entries.push([
+        key,
+        ...add('json', record.json),
+        ...add('lines', record.lines() ?? storyRecord(result).lines()!),
+        ...add('text', record.text() ?? storyRecord(result).text()!),
+        ...add('packed', Buffer.from(JSON.stringify(pack(result, table)), 'utf8')),
+        record.isStory ? 1 : 0,
+        record.title,
+        record.questions.map(of),
+        record.ready.map(of),
+        record.counts,
+      ]);
     }
-    const files: Record<string, PackedStamp> = {};
-    for (const [file, stamp] of this.stamps) if (entries[stamp.key]) files[file] = [stamp.size, stamp.mtimeMs, stamp.ino, stamp.key];
-    return { schema: CACHE_SCHEMA, ...this.stamp, meta: this.meta, strings: table.strings, entries, files, savedAt: options.savedAt ?? this.savedAt };
+    const files: CacheHeader<M>['files'] = [];
+    for (const [file, stamp] of this.stamps) {
+      const entry = positions.get(stamp.key);
+      if (entry !== undefined) files.push([file, stamp.size, stamp.mtimeMs, stamp.ino, entry]);
+    }
+    const header: CacheHeader<M> = {
+      schema: CACHE_SCHEMA,
+      ...this.stamp,
+      meta: this.meta,
+      savedAt: options.savedAt ?? this.savedAt,
+      strings: table.strings,
+      sections: SECTIONS.map((section) => lengths[section]),
+      entries,
+      files,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    return Buffer.concat([Buffer.from(`${headerBytes.length}\n`), headerBytes, ...SECTIONS.flatMap((section) => parts[section])]);
+  }
+
+  /** An entry's part, if it lies inside its section; the section is read from the file when first needed. */
+  private part(section: Section, at: unknown, length: unknown): Uint8Array | undefined {
+    if (!this.source || !this.sectionAt) return undefined;
+    const [start, sectionBytes] = this.sectionAt[section];
+    if (!isCount(at) || !isCount(length) || at + length > sectionBytes) return undefined;
+    try {
+      const bytes = (this.sections[section] ??= this.source!.readAt(start, sectionBytes));
+      return bytes.subarray(at, at + length);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Lets go of the cache file: what was not read from it by now is a miss. */
+  close(): void {
+    this.source?.close?.();
+    this.source = undefined;
+  }
+
+  private resultOf(key: string, entry: Entry): CachedResult | undefined {
+    if (!entry.result && entry.stored) {
+      try {
+        const packed = this.part('packed', entry.stored[7], entry.stored[8]);
+        if (!packed) throw new Error('outside the file');
+        entry.result = unpack(JSON.parse(utf8(packed)), this.strings);
+      } catch {
+        // A damaged entry is a miss: the story is checked again.
+        this.entries.delete(key);
+      }
+    }
+    return entry.result;
+  }
+
+  /** The record an entry's index and bytes describe; undefined when they do not hold together. */
+  private storedRecord(index: EntryIndex): StoryRecord | undefined {
+    if (index.length !== 14) return undefined;
+    const [, jsonAt, jsonBytes, linesAt, linesBytes, textAt, textBytes, , , isStory, title, questions, ready, counts] = index;
+    if (typeof title !== 'string' || !Array.isArray(questions) || !Array.isArray(ready) || !Array.isArray(counts)) return undefined;
+    if (counts.length !== 4 || !counts.every(isCount)) return undefined;
+    const strings: string[] = [];
+    for (const at of questions) strings.push(this.strings[at]);
+    for (const at of ready) strings.push(this.strings[at]);
+    if (!strings.every((value) => typeof value === 'string')) return undefined;
+    const json = this.part('json', jsonAt, jsonBytes);
+    if (!json) return undefined;
+    // A story's JSON opens with a field six spaces in and closes with its brace four spaces in.
+    if (json[0] !== 0x20 || json[6] !== 0x22 || json[jsonBytes - 1] !== 0x7d || json[jsonBytes - 6] !== 0x0a) return undefined;
+    return {
+      isStory: isStory === 1,
+      title,
+      questions: strings.slice(0, questions.length),
+      ready: strings.slice(questions.length),
+      counts: counts as StoryRecord['counts'],
+      json,
+      lines: () => this.part('lines', linesAt, linesBytes),
+      text: () => this.part('text', textAt, textBytes),
+    };
   }
 }
 

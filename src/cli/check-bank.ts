@@ -5,12 +5,12 @@ import { availableParallelism } from 'node:os';
 import { BankIndex, ConfigError, type ConfigOptions, type ConfigSource, type FileStat, type StoryChecker } from '../core/bank';
 import type { ResolvedBankConfig } from '../core/bank/resolve-config';
 import type { ResolvedConfig } from '../core/config';
-import { ResultCache, StringInterner, type CachedResult } from './cache';
+import { ResultCache, StoredResult, StringInterner, type CachedResult } from './cache';
 import { cacheFileFor, defaultCacheDir, loadCache, saveCache, type CacheMeta } from './cache-file';
 import { loadEngine } from './engine-loader';
 import { nodeHost } from './node-host';
 import { Progress } from './progress';
-import type { BankError, ReportStory } from './report';
+import { storyRecord, type BankError, type RecordedStory, type StoryRecord } from './report';
 import { PARALLEL_THRESHOLD, checkInWorkers } from './worker-pool';
 
 const PROGRESS_THRESHOLD = 200;
@@ -59,12 +59,16 @@ class CachingChecker implements StoryChecker<CachedResult> {
     return resolved;
   }
 
+  /** A stamp hit is answered with the cached record; the full result stays undecoded in the cache file. */
   known(path: string, stat: FileStat): CachedResult | undefined {
     if (!this.options.useCache || stat.kind !== 'file') return undefined;
     const key = this.cache!.keyByStamp(path, stat);
-    const result = key === undefined ? undefined : this.cache!.getByKey(key);
-    if (result) this.stats.stampHits++;
-    return result && this.interner.result(result);
+    const result = key === undefined ? undefined : this.cache!.storedByKey(key);
+    if (result) {
+      this.stats.stampHits++;
+      this.keys.set(path, key!);
+    }
+    return result;
   }
 
   onRead(path: string, stat: FileStat, text: string): void {
@@ -80,7 +84,7 @@ class CachingChecker implements StoryChecker<CachedResult> {
 
   async checkMany(files: { path: string; text: string }[], config: ResolvedConfig, onProgress: (count: number) => void): Promise<CachedResult[]> {
     const keys = files.map(({ path, text }) => this.keys.get(path) ?? ResultCache.keyOf(text));
-    const results: (CachedResult | undefined)[] = keys.map((key) => (this.options.useCache ? this.cache!.getByKey(key) : undefined));
+    const results: (CachedResult | undefined)[] = keys.map((key) => (this.options.useCache ? this.cache!.storedByKey(key) : undefined));
     const missing = results.flatMap((result, index) => (result ? [] : [index]));
     onProgress(files.length - missing.length);
     this.stats.cached += files.length - missing.length;
@@ -104,7 +108,14 @@ class CachingChecker implements StoryChecker<CachedResult> {
       }
     }
     for (const index of missing) this.cache?.setByKey(keys[index], results[index]!);
-    return results.map((result) => this.interner.result(result!));
+    return results as CachedResult[];
+  }
+
+  /** What the report prints of a story: kept in the cache beside its result, so rendered once per text. */
+  recordOf(path: string, result: CachedResult): StoryRecord {
+    if (result instanceof StoredResult) return result.record;
+    const key = this.keys.get(path);
+    return (key !== undefined && this.cache?.recordByKey(key)) || storyRecord(result);
   }
 
   /** An unchanged bank leaves the cache file as it is: nothing new to store and nothing to prune. */
@@ -122,7 +133,7 @@ export async function checkBank(
   inputs: string[],
   stderr: NodeJS.WriteStream,
   options: CheckOptions,
-): Promise<{ config: ResolvedConfig; stories: ReportStory[]; errors: BankError[]; stats: CheckStats }> {
+): Promise<{ config: ResolvedConfig; stories: RecordedStory[]; errors: BankError[]; stats: CheckStats; close: () => void }> {
   const checker = new CachingChecker(inputs, options);
   const index = new BankIndex({ host: nodeHost, root: inputs[0], checker, configOptions: options.configOptions });
   const progress = new Progress(stderr, (total) => stderr.isTTY === true && total > PROGRESS_THRESHOLD);
@@ -135,14 +146,16 @@ export async function checkBank(
     },
   });
   progress.done(total);
+  const stories = index.stories().map(({ path, result }) => ({ path, record: checker.recordOf(path, result), result }));
   checker.save();
   const problems: BankError[] = index.configProblems.map(({ path, message, line, column }) => ({ path, message, line, column }));
-  const stories = [...index.stories()];
   const { stampHits, read, cached, checked, jobs } = checker.stats;
   return {
     config: index.config,
     stories,
     errors: [...problems, ...index.errors()],
     stats: { files: index.paths().length, read, stories: stories.length, cached: stampHits + cached, checked, jobs },
+    /** Lets go of the cache file, once the stories' records (some read from it lazily) have been written. */
+    close: () => checker.cache?.close(),
   };
 }

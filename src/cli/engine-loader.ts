@@ -2,7 +2,7 @@
 // on the first cache miss only, and the code's hash stamps the cache so any rule change invalidates it.
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import packageJson from '../../package.json';
+import { version } from '../../package.json';
 import { CACHE_SCHEMA, builtEngineHash, sha256 } from './cache';
 import type * as EngineModule from './engine';
 
@@ -55,5 +55,5 @@ export function coreVersion(): string {
       );
     }
   }
-  return `${packageJson.version}+${CACHE_SCHEMA}+${codeHash.slice(0, 16)}`;
+  return `${version}+${CACHE_SCHEMA}+${codeHash.slice(0, 16)}`;
 }

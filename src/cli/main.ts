@@ -3,7 +3,7 @@ import type * as McpModule from './mcp';
 import { ConfigError, checkBank } from './check-bank';
 import { loadEngine, siblingFile } from './engine-loader';
 import { runExport } from './export';
-import { COLORS, NO_COLORS, buildReport, hasErrors, toText, writeJson, type ReportStory } from './report';
+import { COLORS, NO_COLORS, hasErrors, recordReport, writeRecordedJson, writeText } from './report';
 import { PARALLEL_THRESHOLD } from './worker-pool';
 
 const USAGE = `Usage: storybank <command> [paths...] [options]
@@ -82,16 +82,18 @@ export async function main(
       throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${values.jobs}"`);
     const started = performance.now();
     const useCache = values['no-cache'] ? false : (values.cache ?? true);
-    const { config, stories, errors, stats } = await checkBank(inputs, io.stderr, { configOptions, useCache, cacheDir: values['cache-dir'], jobs });
-    const report = buildReport(config, stories, errors);
-    if (values.format === 'json') {
-      writeJson(report, (chunk) => io.stdout.write(chunk));
-    } else {
-      const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
-      const text = toText(command === 'coverage' ? { ...report, stories: report.stories.map(withoutFindings) } : report, useColor ? COLORS : NO_COLORS, {
-        evidence: values.evidence === true && command === 'check',
-      });
-      io.stdout.write(text);
+    const { config, stories, errors, stats, close } = await checkBank(inputs, io.stderr, { configOptions, useCache, cacheDir: values['cache-dir'], jobs });
+    const report = recordReport(config, stories, errors);
+    try {
+      if (values.format === 'json') {
+        writeRecordedJson(report, (chunk) => io.stdout.write(chunk));
+      } else {
+        const useColor = values['no-color'] ? false : (values.color ?? (io.stdout.isTTY === true && !process.env.NO_COLOR));
+        const options = { evidence: values.evidence === true && command === 'check', findings: command !== 'coverage' };
+        writeText(report, useColor ? COLORS : NO_COLORS, options, (chunk) => io.stdout.write(chunk));
+      }
+    } finally {
+      close();
     }
     if (values.stats) {
       const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -106,10 +108,6 @@ export async function main(
     io.stderr.write(`storybank: ${(error as Error).message}\n`);
     return 2;
   }
-}
-
-function withoutFindings(story: ReportStory): ReportStory {
-  return { ...story, result: { ...story.result, findings: [] } };
 }
 
 if (require.main === module) {

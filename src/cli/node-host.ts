@@ -53,8 +53,12 @@ function walk(folder: string, into: string[], onError: (path: string, message: s
     onError(folder, describeFsError(error, 'cannot be listed'));
     return;
   }
+  // path.join normalizes the whole path again for every entry; a file name is one segment, so the normalized
+  // folder and a separator in front of it give the same path.
+  const normalized = path.join(folder, '.');
+  const prefix = normalized === '.' ? '' : normalized.endsWith(path.sep) ? normalized : normalized + path.sep;
   for (const entry of entries) {
-    const full = path.join(folder, entry.name);
+    const full = prefix + entry.name;
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
       walk(full, into, onError);

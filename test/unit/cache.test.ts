@@ -3,7 +3,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, checkStoryText } from '../../src/core';
-import { CACHE_SCHEMA, ResultCache, StringInterner, configFingerprint, stableStringify, toCachedResult, type CachedResult } from '../../src/cli/cache';
+import {
+  CACHE_SCHEMA,
+  ResultCache,
+  StoredResult,
+  StringInterner,
+  bytesSource,
+  configFingerprint,
+  stableStringify,
+  toCachedResult,
+  type CachedResult,
+} from '../../src/cli/cache';
+import { storyRecord, type StoryRecord } from '../../src/cli/report';
 
 const STORY = `---
 title: Vague launch
@@ -20,6 +31,30 @@ It went well and everyone was pleased.
 `;
 
 const stamp = { coreVersion: '0.1.0+1+abc', configFingerprint: configFingerprint({ text: 'profile: netflix-pm' }) };
+
+/** Writes a cache to its file's bytes and reads them back, as the next run would. */
+function reread<M>(cache: ResultCache<M>, as = stamp): ResultCache<M> {
+  return ResultCache.read<M>(bytesSource(cache.serialize()), as);
+}
+
+const read = (bytes: Uint8Array, as = stamp) => ResultCache.read(bytesSource(bytes), as);
+
+/** A cache file's header, parsed, and the bytes after it (see ResultCache.serialize). */
+function split(bytes: Buffer): { header: Record<string, any>; body: Buffer } {
+  const newline = bytes.indexOf(0x0a);
+  const length = Number(bytes.subarray(0, newline).toString('utf8'));
+  return { header: JSON.parse(bytes.subarray(newline + 1, newline + 1 + length).toString('utf8')), body: bytes.subarray(newline + 1 + length) };
+}
+
+function join(header: Record<string, unknown>, body: Buffer): Buffer {
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  return Buffer.concat([Buffer.from(`${headerBytes.length}\n`), headerBytes, body]);
+}
+
+/** A record with its lazily read parts read, to compare. */
+function materialized(record: StoryRecord | undefined) {
+  return record && { ...record, json: Buffer.from(record.json), lines: Buffer.from(record.lines()!), text: Buffer.from(record.text()!) };
+}
 
 function fields(result: CachedResult): CachedResult {
   const { isStory, title, questions, words, seconds, filters, evidence, ready, sectionTimes, findings } = result;
@@ -48,7 +83,7 @@ describe('result cache (src/cli/cache.ts)', () => {
     const cache = new ResultCache(stamp);
     const full = checkStoryText(STORY, { config: DEFAULT_CONFIG });
     cache.set(STORY, full);
-    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    const restored = reread(cache);
     assert.equal(restored.size, 1);
     assert.deepEqual(restored.get(STORY), fields(full));
     assert.equal(restored.get(STORY + '\n'), undefined, 'one changed character is a miss');
@@ -82,7 +117,7 @@ describe('result cache (src/cli/cache.ts)', () => {
     );
     const cache = new ResultCache(stamp);
     texts.forEach((text, index) => cache.set(text, results[index]));
-    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    const restored = reread(cache);
     texts.forEach((text, index) => assert.deepEqual(restored.get(text), results[index]));
   });
 
@@ -90,50 +125,97 @@ describe('result cache (src/cli/cache.ts)', () => {
     const cache = new ResultCache<{ note: string }>(stamp);
     cache.set(STORY, checkStoryText(STORY));
     cache.meta = { note: 'kept' };
-    const json = JSON.parse(JSON.stringify(cache.toJSON()));
-    assert.equal(ResultCache.fromJSON<{ note: string }>(json, stamp).meta?.note, 'kept');
-    assert.equal(ResultCache.fromJSON(json, { ...stamp, coreVersion: '0.1.1+1+abc' }).size, 0);
-    assert.equal(ResultCache.fromJSON(json, { ...stamp, configFingerprint: configFingerprint({ text: 'wordsPerMinute: 130' }) }).size, 0);
-    assert.equal(ResultCache.fromJSON({ ...json, schema: CACHE_SCHEMA + 1 }, stamp).size, 0);
-    assert.equal(ResultCache.fromJSON({ ...json, schema: CACHE_SCHEMA + 1 }, stamp).meta, undefined);
+    const bytes = cache.serialize();
+    assert.equal(ResultCache.read<{ note: string }>(bytesSource(bytes), stamp).meta?.note, 'kept');
+    assert.equal(read(bytes).size, 1);
+    assert.equal(read(bytes, { ...stamp, coreVersion: '0.1.1+1+abc' }).size, 0);
+    assert.equal(read(bytes, { ...stamp, configFingerprint: configFingerprint({ text: 'wordsPerMinute: 130' }) }).size, 0);
+    const { header, body } = split(bytes);
+    const otherSchema = join({ ...header, schema: CACHE_SCHEMA + 1 }, body);
+    assert.equal(read(otherSchema).size, 0);
+    assert.equal(read(otherSchema).meta, undefined);
   });
 
   it('ignores damaged files and damaged entries instead of trusting them', () => {
-    for (const junk of [undefined, null, 42, 'text', [], { schema: CACHE_SCHEMA }]) {
-      assert.equal(ResultCache.fromJSON(junk, stamp).size, 0);
-    }
     const good = toCachedResult(checkStoryText(STORY));
     const key = ResultCache.keyOf(STORY);
     const saved = new ResultCache(stamp);
     saved.set(STORY, good);
-    const json = saved.toJSON();
-    const packed = json.entries[key];
+    const bytes = saved.serialize();
+    // The JSON cache file of the schema before this one, and other junk, start empty.
+    const oldFile = JSON.stringify({ schema: CACHE_SCHEMA - 1, ...stamp, strings: [], entries: {} });
+    for (const junk of ['', '\n', '0\n', 'null\n', '42\n', 'text', '[]\n', '2\n[]', `{"schema":${CACHE_SCHEMA}}\n`, oldFile]) {
+      assert.equal(read(Buffer.from(junk)).size, 0, JSON.stringify(junk));
+    }
+    assert.equal(read(bytes.subarray(0, bytes.length - 1)).size, 0, 'a file cut short');
+    assert.equal(read(Buffer.concat([bytes, Buffer.from(' ')])).size, 0, 'a file with more than its sections');
+    const { header, body } = split(bytes);
+    assert.equal(read(join(header, Buffer.alloc(0))).size, 0, 'a header without its entries');
+
+    const index = header.entries.find((entry: unknown[]) => entry[0] === key);
+    const [, jsonAt, jsonBytes, , , , , packedAt, packedBytes] = index;
+    const packedSection = header.sections.slice(0, 3).reduce((sum: number, length: number) => sum + length, 0);
     // Findings name their strings by index into the file's table: one past its end is damage too.
-    const pastTheTable = structuredClone(packed);
-    pastTheTable[9][0][0] = json.strings.length;
-    json.entries = {
-      [key]: packed,
-      ['f'.repeat(64)]: { title: 'no other fields' } as never,
-      ['e'.repeat(64)]: packed.slice(0, 4) as never,
-      ['d'.repeat(64)]: pastTheTable,
-      'not-a-hash': packed,
-    };
-    const cache = ResultCache.fromJSON(json, stamp);
-    assert.equal(cache.size, 1);
+    const packed = JSON.parse(body.subarray(packedSection + packedAt, packedSection + packedAt + packedBytes).toString('utf8'));
+    packed[9][0][0] = header.strings.length;
+    const pastTheTable = Buffer.from(JSON.stringify(packed));
+    const damaged = join(
+      {
+        ...header,
+        sections: [...header.sections.slice(0, 3), header.sections[3] + pastTheTable.length],
+        entries: [
+          index,
+          ['f'.repeat(64), 'no other fields'],
+          ['e'.repeat(64), header.sections[0] - 5, 10, ...index.slice(3)],
+          ['d'.repeat(64), ...index.slice(1, 7), header.sections[3], pastTheTable.length, ...index.slice(9)],
+          ['c'.repeat(64), jsonAt, jsonBytes - 1, ...index.slice(3)],
+          ['not-a-hash', ...index.slice(1)],
+        ],
+      },
+      Buffer.concat([body, pastTheTable]),
+    );
+    const cache = read(damaged);
+    assert.equal(cache.size, 5);
     assert.deepEqual(cache.get(STORY), good);
-    assert.equal(ResultCache.fromJSON({ ...json, strings: undefined }, stamp).size, 0, 'no string table, no entries');
+    assert.deepEqual(materialized(cache.recordByKey(key)), materialized(storyRecord(good)));
+    assert.equal(cache.getByKey('f'.repeat(64)), undefined);
+    assert.equal(cache.recordByKey('f'.repeat(64)), undefined);
+    assert.equal(cache.recordByKey('e'.repeat(64)), undefined, 'JSON reaching past the end of its section');
+    assert.equal(cache.getByKey('d'.repeat(64)), undefined, 'a string index outside the table');
+    assert.equal(cache.recordByKey('c'.repeat(64)), undefined, "a story's JSON cut one byte short");
+    assert.equal(cache.getByKey('not-a-hash'), undefined);
+    assert.equal(cache.size, 1, 'each damaged entry is dropped once it is looked up');
+    assert.equal(read(join({ ...header, strings: undefined }, body)).size, 0, 'no string table, no entries');
+  });
+
+  it("keeps each text's record (what the report prints) beside its result, and decodes the result only when it is read", () => {
+    const texts = readdirSync('examples/netflix-pm')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(path.join('examples/netflix-pm', name), 'utf8'));
+    const cache = new ResultCache(stamp);
+    for (const text of texts) cache.set(text, checkStoryText(text, { config: DEFAULT_CONFIG }));
+    const restored = reread(cache);
+    for (const text of texts) {
+      const full = toCachedResult(checkStoryText(text, { config: DEFAULT_CONFIG }));
+      const stored = restored.storedByKey(ResultCache.keyOf(text));
+      assert.ok(stored instanceof StoredResult);
+      assert.deepEqual(materialized(stored.record), materialized(storyRecord(full)), 'the record read from the file equals one rendered from the result');
+      assert.deepEqual(fields(stored), fields(full), 'and the result behind it decodes to the original');
+    }
+    assert.equal(restored.storedByKey(ResultCache.keyOf('not cached')), undefined);
   });
 
   it('stores each repeated string once in the file, and restores results that share them', () => {
     const cache = new ResultCache(stamp);
     const texts = [STORY, STORY.replace('Vague launch', 'Second vague launch'), STORY.replace('Vague launch', 'Third')];
     for (const text of texts) cache.set(text, checkStoryText(text));
-    const json = cache.toJSON();
-    assert.equal(new Set(json.strings).size, json.strings.length, 'no string twice in the table');
+    const bytes = cache.serialize();
+    const { header } = split(bytes);
+    assert.equal(new Set(header.strings).size, header.strings.length, 'no string twice in the table');
     for (const finding of toCachedResult(checkStoryText(STORY)).findings) {
-      assert.equal(json.strings.filter((text) => text === finding.docsUrl).length, 1);
+      assert.equal(header.strings.filter((text: string) => text === finding.docsUrl).length, 1);
     }
-    const restored = ResultCache.fromJSON(JSON.parse(JSON.stringify(json)), stamp);
+    const restored = read(bytes);
     for (const text of texts) assert.deepEqual(restored.get(text), fields(toCachedResult(checkStoryText(text))));
   });
 
@@ -141,18 +223,21 @@ describe('result cache (src/cli/cache.ts)', () => {
     const cache = new ResultCache(stamp);
     cache.set('one', checkStoryText(STORY));
     cache.set('two', checkStoryText(STORY));
-    const next = ResultCache.fromJSON(cache.toJSON(), stamp);
+    const next = reread(cache);
     next.get('one');
     next.get('three');
-    assert.deepEqual(Object.keys(next.toJSON({ onlyUsed: true }).entries), [ResultCache.keyOf('one')]);
-    assert.equal(Object.keys(next.toJSON().entries).length, 2);
+    assert.deepEqual(
+      split(next.serialize({ onlyUsed: true })).header.entries.map((entry: unknown[]) => entry[0]),
+      [ResultCache.keyOf('one')],
+    );
+    assert.equal(split(next.serialize()).header.entries.length, 2);
   });
 
   it('knows when a save would prune, and interns repeated strings without changing results', () => {
-    const cache = ResultCache.fromJSON(new ResultCache(stamp).toJSON(), stamp);
+    const cache = reread(new ResultCache(stamp));
     cache.set('one', checkStoryText(STORY));
     assert.equal(cache.hasUnused(), false);
-    const next = ResultCache.fromJSON(JSON.parse(JSON.stringify(cache)), stamp);
+    const next = reread(cache);
     assert.equal(next.hasUnused(), true);
     next.get('one');
     assert.equal(next.hasUnused(), false);

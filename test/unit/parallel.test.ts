@@ -2,8 +2,8 @@
 // threads and the light/heavy bundle split. These tests build the CLI bundles into a temporary folder (worker
 // threads need a built script) and compare complete outputs byte for byte.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,7 +17,7 @@ interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
-  stats: { files: number; stories: number; cached: number; checked: number; jobs: number } | undefined;
+  stats: { files: number; read: number; stories: number; cached: number; checked: number; jobs: number } | undefined;
 }
 
 describe('CLI speed-ups give identical results (cache, worker threads)', function () {
@@ -146,6 +146,117 @@ describe('CLI speed-ups give identical results (cache, worker threads)', functio
     assert.equal(profiled.stats?.cached, 0);
   });
 
+  /** A copy of the example bank whose files were last written a minute ago, so that their stamps are trusted. */
+  function settledCopy(name: string): string {
+    const copy = path.join(work, name);
+    cpSync('examples/netflix-pm', copy, { recursive: true });
+    const past = new Date(Date.now() - 60_000);
+    for (const file of readdirSync(copy).filter((entry) => entry.endsWith('.md'))) utimesSync(path.join(copy, file), past, past);
+    return copy;
+  }
+
+  const cacheFileIn = (cacheDir: string) =>
+    path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((name) => name.startsWith('cli-cache-'))!,
+    );
+
+  it('a deleted story leaves the report, warm or not, and the cache forgets it', () => {
+    const copy = settledCopy('deleted');
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    const cold = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    const [gone] = readdirSync(copy).filter((entry) => entry.endsWith('.md'));
+    rmSync(path.join(copy, gone));
+    const sizeBefore = statSync(cacheFileIn(cacheDir)).size;
+    for (const format of ['json', 'text']) {
+      const warm = runBuilt(['check', copy, '--format', format, '--cache-dir', cacheDir, '--stats']);
+      const uncached = runBuilt(['check', copy, '--format', format, '--no-cache']);
+      assert.equal(warm.stdout, uncached.stdout, format);
+      assert.equal(warm.code, uncached.code);
+      assert.deepEqual([warm.stats?.files, warm.stats?.read, warm.stats?.checked], [cold.stats!.files - 1, 0, 0]);
+      assert.ok(!warm.stdout.includes(gone));
+    }
+    assert.ok(statSync(cacheFileIn(cacheDir)).size < sizeBefore, 'the deleted story was pruned from the cache file');
+  });
+
+  it('a damaged or truncated cache file is ignored: the same output, no crash, and the next run is warm again', () => {
+    const copy = settledCopy('damaged');
+    const reference = runBuilt(['check', copy, '--format', 'json', '--no-cache']);
+    const referenceText = runBuilt(['check', copy, '--no-cache']);
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir]);
+    const good = readFileSync(cacheFileIn(cacheDir));
+    const damages: [string, Buffer][] = [
+      ['cut in half', good.subarray(0, good.length >> 1)],
+      ['cut by one byte', good.subarray(0, good.length - 1)],
+      ['its header garbled', Buffer.concat([good.subarray(0, 40), Buffer.from('}{'), good.subarray(42)])],
+      ['empty', Buffer.alloc(0)],
+      ['random bytes', Buffer.from(Array.from({ length: 5000 }, (_, index) => (index * 7919) % 256))],
+      ['the JSON cache of the previous version', Buffer.from(JSON.stringify({ schema: 4, entries: {}, strings: [] }))],
+    ];
+    for (const [damage, bytes] of damages) {
+      writeFileSync(cacheFileIn(cacheDir), bytes);
+      const json = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+      assert.equal(json.stdout, reference.stdout, damage);
+      assert.equal(json.code, reference.code, `${damage}: ${json.stderr}`);
+      assert.equal(json.stats?.cached, 0, damage);
+      const text = runBuilt(['check', copy, '--cache-dir', cacheDir, '--stats']);
+      assert.equal(text.stdout, referenceText.stdout, damage);
+      assert.deepEqual([text.stats?.read, text.stats?.checked], [0, 0], `${damage}: the cache was written again`);
+    }
+  });
+
+  it('a file changed to the same size and modification time as a stamp not yet trusted is caught by its content hash', () => {
+    const copy = settledCopy('same-stamp');
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    const name = readdirSync(copy).find((entry) => entry.endsWith('.md') && /^title: /m.test(readFileSync(path.join(copy, entry), 'utf8')))!;
+    const file = path.join(copy, name);
+    // A modification time after the cache is written (as a write in the same clock tick would leave): its stamp is
+    // never trusted, so the file is read and its hash decides. Whole seconds, so that utimes sets it exactly.
+    const later = new Date((Math.floor(Date.now() / 1000) + 3600) * 1000);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: ./m, 'title: Q'));
+    utimesSync(file, later, later);
+    runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir]);
+    const { size } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: Q/m, 'title: R'));
+    utimesSync(file, later, later);
+    assert.deepEqual([statSync(file).size, statSync(file).mtimeMs], [size, later.getTime()]);
+    const warm = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    assert.deepEqual([warm.stats?.read, warm.stats?.checked], [1, 1]);
+    assert.ok(warm.stdout.includes('"title": "R'));
+    assert.equal(warm.stdout, runBuilt(['check', copy, '--format', 'json', '--no-cache']).stdout);
+    // Unchanged since, it is read again (its stamp is still not trusted) but not checked again.
+    const again = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    assert.deepEqual([again.stats?.read, again.stats?.checked], [1, 0]);
+    assert.equal(again.stdout, warm.stdout);
+  });
+
+  it('concurrent runs sharing a cache all print the same as an uncached run, and leave a cache the next run can use', async () => {
+    const copy = settledCopy('concurrent');
+    const cacheDir = mkdtempSync(path.join(work, 'cache-'));
+    const reference = runBuilt(['check', copy, '--format', 'json', '--no-cache']);
+    const runAsync = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [cli, 'check', copy, '--format', 'json', '--cache-dir', cacheDir], { stdio: ['ignore', 'pipe', 'ignore'] });
+        let stdout = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.on('error', reject);
+        child.on('close', () => resolve(stdout));
+      });
+    for (let round = 0; round < 3; round++) {
+      const outputs = await Promise.all(Array.from({ length: 4 }, runAsync));
+      for (const stdout of outputs) assert.equal(stdout, reference.stdout, `round ${round}`);
+    }
+    const after = runBuilt(['check', copy, '--format', 'json', '--cache-dir', cacheDir, '--stats']);
+    assert.equal(after.stdout, reference.stdout);
+    assert.deepEqual([after.stats?.read, after.stats?.checked], [0, 0]);
+    assert.deepEqual(
+      readdirSync(cacheDir).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left behind',
+    );
+  });
+
   it('the built CLI and the TypeScript sources (in-process main) print the same thing', async () => {
     let stdout = '';
     const sink = (append: (chunk: string) => void) =>
@@ -200,9 +311,9 @@ describe('streamed JSON output', () => {
     const errors = [{ path: 'bank/x.md', message: 'This file "\u0000stories\u0000" is odd.' }];
     for (const subset of [stories, stories.slice(0, 1), []]) {
       const report = buildReport(DEFAULT_CONFIG, subset, errors);
-      const chunks: string[] = [];
-      writeJson(report, (chunk) => chunks.push(chunk));
-      assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
+      const chunks: Buffer[] = [];
+      writeJson(report, (chunk) => chunks.push(Buffer.from(chunk)));
+      assert.equal(Buffer.concat(chunks).toString('utf8'), JSON.stringify(toJson(report), null, 2) + '\n');
       if (subset.length > 100) assert.ok(chunks.length > 1, 'a large bank is written in several chunks');
     }
   });
@@ -227,8 +338,8 @@ describe('streamed JSON output', () => {
       ],
       [],
     );
-    const chunks: string[] = [];
-    writeJson(report, (chunk) => chunks.push(chunk));
-    assert.equal(chunks.join(''), JSON.stringify(toJson(report), null, 2) + '\n');
+    const chunks: Buffer[] = [];
+    writeJson(report, (chunk) => chunks.push(Buffer.from(chunk)));
+    assert.equal(Buffer.concat(chunks).toString('utf8'), JSON.stringify(toJson(report), null, 2) + '\n');
   });
 });
