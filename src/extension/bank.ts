@@ -169,6 +169,8 @@ export class StoryBank implements vscode.Disposable {
   lastIndexing: IndexingSummary | undefined;
   private disposed = false;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  /** During an indexing pass, the diagnostics to publish at the next batch (one message per batch, not one per file). */
+  private pendingDiagnostics: Map<string, [vscode.Uri, vscode.Diagnostic[] | undefined]> | undefined;
   /** Where snapshots are kept between sessions; undefined without workspace storage or a known engine build. */
   private readonly snapshotStore: SnapshotStore | undefined;
 
@@ -325,12 +327,26 @@ export class StoryBank implements vscode.Disposable {
   /** The index set or removed an entry: publish its diagnostics. */
   private entryChanged(path: string, entry: BankEntry<StoryResult> | undefined): void {
     const uri = vscode.Uri.parse(path);
-    if (entry?.ok && entry.result.isStory) this.diagnostics.set(uri, entry.result.findings.map(findingToDiagnostic));
-    else if (entry && !entry.ok) this.diagnostics.set(uri, [unreadableFileDiagnostic(entry.message)]);
-    else this.diagnostics.delete(uri);
+    if (entry?.ok && entry.result.isStory) this.publish(uri, entry.result.findings.map(findingToDiagnostic));
+    else if (entry && !entry.ok) this.publish(uri, [unreadableFileDiagnostic(entry.message)]);
+    else this.publish(uri, undefined);
     if (!entry) this.versions.delete(path);
     if (entry && !entry.ok) this.log.warn(`${this.pathOf(uri)}: this file ${entry.message}`);
     this.somethingChanged();
+  }
+
+  private publish(uri: vscode.Uri, diagnostics: vscode.Diagnostic[] | undefined): void {
+    if (this.pendingDiagnostics) this.pendingDiagnostics.set(uri.toString(), [uri, diagnostics]);
+    else if (diagnostics) this.diagnostics.set(uri, diagnostics);
+    else this.diagnostics.delete(uri);
+  }
+
+  /** Publishes the diagnostics an indexing pass has set since the last batch, in one message to the workbench. */
+  private flushDiagnostics(): void {
+    const pending = this.pendingDiagnostics;
+    if (!pending || pending.size === 0) return;
+    this.pendingDiagnostics = new Map();
+    this.diagnostics.set([...pending.values()]);
   }
 
   private toEntry(bank: FolderBank, path: string): StoryEntry | undefined {
@@ -568,21 +584,30 @@ export class StoryBank implements vscode.Disposable {
             this.progressed.fire({ done: before + done, total: files });
             reported = done;
           },
-          // Let typing and rendering through between batches.
-          betweenBatches: () => new Promise((resolve) => setTimeout(resolve, 0)),
+          // Publish the batch, and let typing and rendering through.
+          betweenBatches: () => {
+            this.flushDiagnostics();
+            return new Promise((resolve) => setTimeout(resolve, 0));
+          },
         });
         before += found[position].files.length;
       }
     };
     const title = 'Story Bank: indexing stories';
     let viewProgress = false;
-    if (files > LARGE_INDEX) {
-      await vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID }, title }, () => {
-        viewProgress = true;
-        return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
-      });
-    } else {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
+    this.pendingDiagnostics = new Map();
+    try {
+      if (files > LARGE_INDEX) {
+        await vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID }, title }, () => {
+          viewProgress = true;
+          return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
+        });
+      } else {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, work);
+      }
+    } finally {
+      this.flushDiagnostics();
+      this.pendingDiagnostics = undefined;
     }
     const checked = performance.now();
     this.progressed.fire(undefined);

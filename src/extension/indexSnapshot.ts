@@ -2,6 +2,7 @@
 // per folder in the extension's workspace storage. Reading a missing or broken file gives an empty snapshot;
 // writing is best effort (a failure is logged, and costs only a full check at the next start).
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { IndexSnapshot, type SnapshotIdentity } from '../core';
 
@@ -24,9 +25,11 @@ export class SnapshotStore {
   }
 
   async load(folder: vscode.Uri, identity: SnapshotIdentity): Promise<IndexSnapshot> {
+    const file = this.fileFor(folder);
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(this.fileFor(folder));
+      // Storage on this host's disk is read with Node: through workspace.fs, a remote window sends the file to the workbench and back.
+      bytes = file.scheme === 'file' ? await readFile(file.fsPath) : await vscode.workspace.fs.readFile(file);
     } catch {
       this.log.info(`${folder.toString()}: no index kept from an earlier session`);
       return new IndexSnapshot(identity);
@@ -38,10 +41,19 @@ export class SnapshotStore {
 
   async save(folder: vscode.Uri, snapshot: IndexSnapshot): Promise<void> {
     const json = snapshot.serialize(Date.now());
+    const file = this.fileFor(folder);
     try {
-      await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(this.fileFor(folder), new TextEncoder().encode(json));
-      this.log.info(`${folder.toString()}: kept ${snapshot.size} result(s) for the next session in ${this.fileFor(folder).toString()}`);
+      if (file.scheme === 'file') {
+        await mkdir(this.storage.fsPath, { recursive: true });
+        // Written aside, then renamed over: a window closing mid-write, or a second one, never leaves half a file.
+        const aside = `${file.fsPath}.${process.pid}.tmp`;
+        await writeFile(aside, json);
+        await rename(aside, file.fsPath);
+      } else {
+        await vscode.workspace.fs.createDirectory(this.storage);
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(json));
+      }
+      this.log.info(`${folder.toString()}: kept ${snapshot.size} result(s) for the next session in ${file.toString()}`);
     } catch (error) {
       this.log.warn(`could not keep the index of ${folder.toString()} for the next session: ${String(error)}`);
     }

@@ -1,8 +1,18 @@
 // The bank host over VS Code's workspace.fs and file watchers, so stories on virtual file systems are indexed
-// too. Paths are URI strings. An open document's text wins over the disk: it is what the writer sees.
+// too. Paths are URI strings. An open document's text wins over the disk: it is what the writer sees. Files on
+// the extension host's own disk (`file:` URIs) are listed, stat'ed and read with Node, as the CLI does: through
+// workspace.fs each call is a round trip to the workbench, which in a remote or browser window (code-server)
+// made stat'ing 1,000 unchanged stories take seconds.
 import * as vscode from 'vscode';
+import { nodeHost } from '../cli/node-host';
 import type { BankChange, BankHost, Disposable, FileStat, ReadBytes } from '../core/bank';
 import { EXCLUDE_GLOB } from './constants';
+
+/** The file's path on this host's disk, for a `file:` URI string. */
+function onDisk(path: string): string | undefined {
+  const uri = vscode.Uri.parse(path);
+  return uri.scheme === 'file' ? uri.fsPath : undefined;
+}
 
 const encoder = new TextEncoder();
 
@@ -11,7 +21,12 @@ export function openDocument(path: string): vscode.TextDocument | undefined {
 }
 
 export const vscodeHost: BankHost = {
-  async listMarkdownFiles(folder) {
+  async listMarkdownFiles(folder, onError) {
+    const local = onDisk(folder);
+    if (local !== undefined) {
+      const files = await nodeHost.listMarkdownFiles(local, (path, message) => onError(vscode.Uri.file(path).toString(), message));
+      return files.map((path) => vscode.Uri.file(path).toString()).sort();
+    }
     const base = vscode.Uri.parse(folder);
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(base, '**/*.md'), EXCLUDE_GLOB);
     // Dot-folders are skipped, as the Node host's walk skips them.
@@ -21,6 +36,8 @@ export const vscodeHost: BankHost = {
       .sort();
   },
   async stat(path): Promise<FileStat | undefined> {
+    const local = onDisk(path);
+    if (local !== undefined) return nodeHost.stat(local);
     try {
       const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
       const kind = stat.type & vscode.FileType.Directory ? 'folder' : stat.type & vscode.FileType.File ? 'file' : 'other';
@@ -33,6 +50,8 @@ export const vscodeHost: BankHost = {
   async readFile(path): Promise<ReadBytes> {
     const open = openDocument(path);
     if (open) return { ok: true, bytes: encoder.encode(open.getText()) };
+    const local = onDisk(path);
+    if (local !== undefined) return nodeHost.readFile(local);
     try {
       return { ok: true, bytes: await vscode.workspace.fs.readFile(vscode.Uri.parse(path)) };
     } catch (error) {
