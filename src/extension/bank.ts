@@ -584,9 +584,10 @@ export class StoryBank implements vscode.Disposable {
             this.progressed.fire({ done: before + done, total: files });
             reported = done;
           },
-          // Publish the batch, and let typing and rendering through.
+          // Publish the batch (the views fill in as the pass goes), and let typing and rendering through.
           betweenBatches: () => {
             this.flushDiagnostics();
+            this.changeNow();
             return new Promise((resolve) => setTimeout(resolve, 0));
           },
         });
@@ -733,6 +734,17 @@ export class StoryBank implements vscode.Disposable {
       this.changeTimer = undefined;
       if (!this.disposed) this.changed.fire();
     }, COVERAGE_DEBOUNCE_MS);
+  }
+
+  /**
+   * Fires a pending change notification now. Between the batches of a pass the debounce would never elapse: each
+   * batch's checks keep the thread busy for longer than it, so the views would see nothing until the pass ended.
+   */
+  private changeNow(): void {
+    if (!this.changeTimer) return;
+    clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    if (!this.disposed) this.changed.fire();
   }
 
   /** Resolves once indexing, pending reads, debounced lints and the change notification are all done. */
