@@ -1,6 +1,8 @@
 import { fillers } from 'fillers';
 import { hedges } from 'hedges';
 import type { Paragraph, Root, Sentence as NlSentence, SentenceContent } from 'nlcst';
+// How nlcst-search (inside retext-intensify) compares words: lower case, `’` made straight, `-` and `'` dropped.
+import { normalize as searchForm } from 'nlcst-normalize';
 import retextIntensify from 'retext-intensify';
 import { weasels } from 'weasels';
 import { VFile } from 'vfile';
@@ -51,11 +53,6 @@ const point = (offset: number) => ({ line: 1, column: offset + 1, offset });
  * "so"), and building a message for each would cost more than the whole rest of the lint.
  */
 const HEDGE_WORDS = new Set([...CLAIM_HEDGES].flatMap((phrase) => phrase.split(' ')));
-
-/** How nlcst-search compares words (nlcst-normalize's defaults): lower case, `’` made straight, `-` and `'` dropped. */
-function searchForm(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'").replace(/-/g, '').replace(/'/g, '');
-}
 
 /** The phrases the plugin searches for, as the words it compares; undefined stands for its `*` wildcard. */
 const SEARCHED_PHRASES = [...new Set([...fillers, ...hedges, ...weasels])]
