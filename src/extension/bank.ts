@@ -361,13 +361,14 @@ export class StoryBank implements vscode.Disposable {
     return (bank && this.toEntry(bank, uri.toString())) ?? this.outside.get(uri.toString());
   }
 
-  /** True when the file belongs to the bank: inside a workspace folder and matching its stories glob. */
-  isIndexed(uri: vscode.Uri, document?: vscode.TextDocument): boolean {
+  /**
+   * True when the file belongs to the bank: inside a workspace folder, not deleted on disk, and a story file of its
+   * index (the `stories` globs, outside dot-folders and node_modules).
+   */
+  isIndexed(uri: vscode.Uri): boolean {
     const bank = this.folderOf(uri);
-    if (!bank?.configured) return false;
-    if (/(^|\/)(node_modules|\.git)\//.test(uri.path) || this.deletedOnDisk.has(uri.toString())) return false;
-    if (document) return bank.index.matchesStories(uri.toString());
-    return bank.index.entry(uri.toString())?.ok === true;
+    if (!bank?.configured || this.deletedOnDisk.has(uri.toString())) return false;
+    return bank.index.matchesStories(uri.toString());
   }
 
   pathOf(uri: vscode.Uri): string {
@@ -377,7 +378,7 @@ export class StoryBank implements vscode.Disposable {
   }
 
   /** Lints an open document now (its unsaved text counts). */
-  updateDocument(document: vscode.TextDocument, indexed = this.isIndexed(document.uri, document)): StoryEntry | undefined {
+  updateDocument(document: vscode.TextDocument, indexed = this.isIndexed(document.uri)): StoryEntry | undefined {
     if (!isMarkdown(document)) return undefined;
     const key = document.uri.toString();
     const timer = this.lintTimers.get(key);
@@ -448,7 +449,7 @@ export class StoryBank implements vscode.Disposable {
       path: this.pathOf(document.uri),
       result: this.lintUnpublished(document),
       version: document.version,
-      indexed: entry?.indexed ?? this.isIndexed(document.uri, document),
+      indexed: entry?.indexed ?? this.isIndexed(document.uri),
     };
     this.fresh.set(key, fresh);
     return fresh;

@@ -122,8 +122,7 @@ export async function newStory(bank: StoryBank, args: NewStoryArgs = {}): Promis
     return undefined;
   }
   const profile = bank.configFor(folder).profile;
-  const coverage = bank.coverageByFolder().find((each) => each.folder.uri.toString() === folder.toString())?.coverage ?? bank.coverage();
-  const questionId = args.questionId ?? (await pickQuestion(profile, coverage));
+  const questionId = args.questionId ?? (await pickQuestion(profile, bank.folderView(folder).coverage));
   if (!questionId) return undefined;
   const question = profile.questions.find((q) => q.id === questionId);
   if (!question) throw new Error(`Story Bank: unknown question type "${questionId}" (profile ${profile.id})`);

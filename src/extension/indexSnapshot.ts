@@ -2,9 +2,10 @@
 // per folder in the extension's workspace storage. Reading a missing or broken file gives an empty snapshot;
 // writing is best effort (a failure is logged, and costs only a full check at the next start).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { IndexSnapshot, type SnapshotIdentity } from '../core';
+import { vscodeHost } from './vscode-host';
 
 declare const STORYBANK_CORE_HASH: string | undefined;
 
@@ -25,16 +26,13 @@ export class SnapshotStore {
   }
 
   async load(folder: vscode.Uri, identity: SnapshotIdentity): Promise<IndexSnapshot> {
-    const file = this.fileFor(folder);
-    let bytes: Uint8Array;
-    try {
-      // Storage on this host's disk is read with Node: through workspace.fs, a remote window sends the file to the workbench and back.
-      bytes = file.scheme === 'file' ? await readFile(file.fsPath) : await vscode.workspace.fs.readFile(file);
-    } catch {
+    // Through the bank's host: storage on this host's disk is read with Node, not sent to the workbench and back.
+    const read = await vscodeHost.readFile(this.fileFor(folder).toString());
+    if (!read.ok) {
       this.log.info(`${folder.toString()}: no index kept from an earlier session`);
       return new IndexSnapshot(identity);
     }
-    const snapshot = IndexSnapshot.parse(new TextDecoder().decode(bytes), identity);
+    const snapshot = IndexSnapshot.parse(new TextDecoder().decode(read.bytes), identity);
     this.log.info(`${folder.toString()}: ${snapshot.size} result(s) kept from the last session`);
     return snapshot;
   }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { CheckStoryInput, ExplainRuleInput, NextGapInput, bankCheck, nextGap, ruleExplanation, storyCheck } from '../core/assistant';
 import { TOOL_NAMES } from '../core/toolNames';
-import { checkStoryText, type ResolvedConfig } from '../core';
+import { checkStoryText, type ResolvedConfig, type StoryResult } from '../core';
 import type { StoryBank } from './bank';
 
 /** Tool names in the editor: lm.tools is shared by every extension, so ours carry a prefix. */
@@ -37,18 +37,13 @@ export class LanguageModelTools {
     private readonly extensionUri: vscode.Uri,
   ) {}
 
-  /** The bank the tools answer about: in a multi-root workspace, the active editor's folder's (else the first folder's). */
-  private view() {
-    return this.bank.folderView(vscode.window.activeTextEditor?.document.uri);
-  }
-
-  private config(): ResolvedConfig {
-    const folder = this.view().folder;
-    return folder ? this.bank.configFor(folder.uri) : this.bank.configuredConfig;
-  }
-
-  private indexed() {
-    return this.view().stories.map((entry) => ({ path: entry.path, result: entry.result }));
+  /** The bank the tools answer about, with its configuration: in a multi-root workspace, the active editor's folder's (else the first folder's). */
+  private scope(): { config: ResolvedConfig; stories: { path: string; result: StoryResult }[] } {
+    const view = this.bank.folderView(vscode.window.activeTextEditor?.document.uri);
+    return {
+      config: view.folder ? this.bank.configFor(view.folder.uri) : this.bank.configuredConfig,
+      stories: view.stories.map((entry) => ({ path: entry.path, result: entry.result })),
+    };
   }
 
   /** `path` names a story of the bank (as the coverage view lists it); neither path nor text: the active editor's story. */
@@ -56,7 +51,10 @@ export class LanguageModelTools {
     const args = parsed(CheckStoryInput, input);
     await this.bank.whenIdle();
     if (args.path !== undefined && args.text !== undefined) throw new Error('Give either `path` or `text`, not both.');
-    if (args.text !== undefined) return storyCheck(checkStoryText(args.text, { config: this.config() }), this.config());
+    if (args.text !== undefined) {
+      const { config } = this.scope();
+      return storyCheck(checkStoryText(args.text, { config }), config);
+    }
     if (args.path !== undefined) {
       const wanted = args.path.replace(/\\/g, '/').replace(/^\.\//, '');
       const entry = this.bank.storyByPath(wanted);
@@ -74,13 +72,15 @@ export class LanguageModelTools {
 
   async checkBank() {
     await this.bank.whenIdle();
-    return bankCheck(this.config(), this.indexed());
+    const { config, stories } = this.scope();
+    return bankCheck(config, stories);
   }
 
   async nextGap(input: unknown) {
     const args = parsed(NextGapInput, input);
     await this.bank.whenIdle();
-    return nextGap(this.config(), this.indexed(), args.title);
+    const { config, stories } = this.scope();
+    return nextGap(config, stories, args.title);
   }
 
   async explainRule(input: unknown) {
